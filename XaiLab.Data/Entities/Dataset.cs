@@ -1,0 +1,26 @@
+namespace XaiLab.Data.Entities;
+
+public class Dataset
+{
+    public int Id { get; set; }
+    public int TeamId { get; set; }
+    public Team? Team { get; set; }
+    public required string Name { get; set; }
+    public DatasetSource Source { get; set; }
+    public DatasetStatus Status { get; set; }
+    public string? Error { get; set; }
+
+    /// <summary>Class names in label order (label i is ClassNames[i]).</summary>
+    public List<string> ClassNames { get; set; } = [];
+    public int SliceCount { get; set; }
+    public int PatientCount { get; set; }
+    public bool WithMasks { get; set; }
+
+    /// <summary>Hash over all slice contents: a run records it to say exactly what it trained on.</summary>
+    public string? VersionHash { get; set; }
+
+    /// <summary>Seed of the persisted train/validation/test split.</summary>
+    public int SplitSeed { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+    public List<Slice> Slices { get; set; } = [];
+}

@@ -1,0 +1,8 @@
+namespace XaiLab.Data.Entities;
+
+public enum DatasetStatus
+{
+    Importing,
+    Ready,
+    Failed,
+}

@@ -1,0 +1,47 @@
+namespace XaiLab.Data.Entities;
+
+public class TrainingRun
+{
+    public int Id { get; set; }
+    public int TeamId { get; set; }
+    public Team? Team { get; set; }
+    public int DatasetId { get; set; }
+    public Dataset? Dataset { get; set; }
+
+    /// <summary>API name of the architecture, e.g. "smallcnn".</summary>
+    public required string Architecture { get; set; }
+    public RunStatus Status { get; set; }
+    public int Epochs { get; set; }
+    public int ImageSize { get; set; }
+    public int BatchSize { get; set; }
+    public double LearningRate { get; set; }
+    public int Seed { get; set; }
+    public required string Device { get; set; }
+
+    /// <summary>0..1 over the whole run (training and evaluation).</summary>
+    public double Progress { get; set; }
+
+    /// <summary>Last epoch whose metrics and checkpoint are stored (0 = none).</summary>
+    public int CompletedEpochs { get; set; }
+    public string? CheckpointPath { get; set; }
+    public double? NormalizationMean { get; set; }
+    public double? NormalizationStd { get; set; }
+    public double? TestAccuracy { get; set; }
+
+    /// <summary>The test-split report (per-class metrics, confusion matrix) as JSON.</summary>
+    public string? EvaluationJson { get; set; }
+
+    /// <summary>Reproducibility record: versions, device, dataset hash, wall time, as JSON.</summary>
+    public string? EnvironmentJson { get; set; }
+    public string? Error { get; set; }
+    public string? LogTail { get; set; }
+    public string? HangfireJobId { get; set; }
+
+    /// <summary>Executor that holds the run (see RunLease); null when nobody does.</summary>
+    public string? LeaseOwner { get; set; }
+    public DateTimeOffset? LeaseExpiresAt { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+    public DateTimeOffset? StartedAt { get; set; }
+    public DateTimeOffset? FinishedAt { get; set; }
+    public List<EpochMetric> EpochMetrics { get; set; } = [];
+}

@@ -1,0 +1,80 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using XaiLab.Tests.Fixtures;
+
+namespace XaiLab.Tests.Web.Apis;
+
+/// <summary>The walking skeleton, driven through the public API of the real host: demo dataset, training, saliency.</summary>
+public sealed class SkeletonPathTests : IDisposable
+{
+    private readonly XaiLabAppFactory factory = new();
+
+    [Fact]
+    public async Task Health_ReportsLibTorchAndDevice()
+    {
+        using var client = factory.CreateClient();
+        var health = await client.GetFromJsonAsync<JsonElement>("/api/health");
+        Assert.Equal("ok", health.GetProperty("status").GetString());
+        Assert.StartsWith("2.", health.GetProperty("torch").GetString());
+        Assert.Contains(health.GetProperty("device").GetString(), new[] { "cpu", "cuda" });
+    }
+
+    [Fact]
+    public async Task DemoDataset_TrainRun_EvaluatesAndExplains()
+    {
+        using var client = factory.CreateClient();
+        var created = await client.PostAsJsonAsync("/api/datasets/demo", new { slices = 120, size = 64, seed = 3 });
+        Assert.Equal(HttpStatusCode.Accepted, created.StatusCode);
+        var datasetId = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt32();
+
+        var dataset = await ApiPolling.UntilAsync<JsonElement>(client, $"/api/datasets/{datasetId}",
+            d => d.GetProperty("status").GetString() != "importing", TimeSpan.FromMinutes(1));
+        Assert.Equal("ready", dataset.GetProperty("status").GetString());
+        Assert.Equal(120, dataset.GetProperty("sliceCount").GetInt32());
+        Assert.True(dataset.GetProperty("withMasks").GetBoolean());
+        Assert.Equal(3, dataset.GetProperty("classes").GetArrayLength());
+
+        var launched = await client.PostAsJsonAsync("/api/runs", new
+        {
+            datasetId, architecture = "smallcnn", epochs = 3, imageSize = 64, batchSize = 16, learningRate = 0.002, seed = 1,
+        });
+        Assert.Equal(HttpStatusCode.Accepted, launched.StatusCode);
+        var runId = (await launched.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt32();
+
+        var run = await ApiPolling.UntilAsync<JsonElement>(client, $"/api/runs/{runId}",
+            r => r.GetProperty("status").GetString() is "succeeded" or "failed" or "cancelled", TimeSpan.FromMinutes(4));
+        Assert.True(run.GetProperty("status").GetString() == "succeeded", run.ToString());
+        Assert.Equal(1.0, run.GetProperty("progress").GetDouble(), 6);
+        var accuracy = run.GetProperty("metrics").GetProperty("accuracy").GetDouble();
+        Assert.InRange(accuracy, 0, 1);
+        var matrix = run.GetProperty("confusionMatrix");
+        Assert.Equal(["meningioma", "glioma", "pituitary"], matrix.GetProperty("labels").EnumerateArray().Select(l => l.GetString()));
+        var counts = matrix.GetProperty("counts").EnumerateArray().Select(row => row.EnumerateArray().Select(c => c.GetInt32()).ToArray()).ToArray();
+        var total = counts.Sum(row => row.Sum());
+        Assert.True(total > 0);
+        Assert.Equal(accuracy, Enumerable.Range(0, counts.Length).Sum(i => counts[i][i]) / (double)total, 6);
+
+        var epochs = await client.GetFromJsonAsync<JsonElement>($"/api/runs/{runId}/epochs");
+        Assert.Equal([1, 2, 3], epochs.EnumerateArray().Select(e => e.GetProperty("epoch").GetInt32()));
+
+        var maps = await client.GetFromJsonAsync<JsonElement>($"/api/runs/{runId}/saliency");
+        Assert.Equal(6, maps.GetArrayLength());
+        Assert.Equal(["integrated-gradients", "vanilla-gradient"],
+            maps.EnumerateArray().Select(m => m.GetProperty("method").GetString()).Distinct().Order());
+        var png = await client.GetByteArrayAsync(maps[0].GetProperty("url").GetString());
+        Assert.Equal(new byte[] { 0x89, (byte)'P', (byte)'N', (byte)'G' }, png[..4]);
+    }
+
+    [Fact]
+    public async Task CreateRun_RejectsUnknownArchitectureWithAClearMessage()
+    {
+        using var client = factory.CreateClient();
+        var response = await client.PostAsJsonAsync("/api/runs", new { datasetId = 1, architecture = "alexnet" });
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Contains("Unknown architecture 'alexnet'", problem.GetProperty("detail").GetString());
+    }
+
+    public void Dispose() => factory.Dispose();
+}

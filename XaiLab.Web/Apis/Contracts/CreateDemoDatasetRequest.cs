@@ -1,0 +1,4 @@
+namespace XaiLab.Web.Apis.Contracts;
+
+/// <summary>POST /api/datasets/demo body: {"slices":N,"size":S,"seed":K}; each field optional (defaults 240, 64, 1).</summary>
+public sealed record CreateDemoDatasetRequest(int? Slices, int? Size, int? Seed, string? Name);

@@ -1,0 +1,15 @@
+namespace XaiLab.Web.Apis.Contracts;
+
+/// <summary>A dataset as GET /api/datasets and GET /api/datasets/{id} return it. Status: importing, ready or failed.</summary>
+public sealed record DatasetResponse(
+    int Id,
+    string Name,
+    string Source,
+    string Status,
+    string? Error,
+    int SliceCount,
+    int PatientCount,
+    IReadOnlyList<ClassCount> Classes,
+    bool WithMasks,
+    string? VersionHash,
+    DateTimeOffset CreatedAt);

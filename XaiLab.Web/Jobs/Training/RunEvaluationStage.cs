@@ -1,0 +1,46 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using XaiLab.Data;
+using XaiLab.Data.Entities;
+using XaiLab.Engine.Evaluation;
+using XaiLab.Engine.Models;
+using XaiLab.Web.Services.Runs;
+using static TorchSharp.torch;
+
+namespace XaiLab.Web.Jobs.Training;
+
+/// <summary>Predicts the test split and stores per-slice predictions and the classification report.</summary>
+public sealed class RunEvaluationStage(IDbContextFactory<XaiLabDbContext> contexts)
+{
+    /// <summary>Returns the predicted class of every test slice, keyed by slice id.</summary>
+    public async Task<IReadOnlyDictionary<int, int>> RunAsync(TrainingRun run, ClassifierModel model, RunData data, Device device, CancellationToken cancellationToken)
+    {
+        var probabilities = Predictor.Predict(model, data.Test, run.BatchSize, device);
+        var labels = Enumerable.Range(0, data.Test.Count).Select(data.Test.Label).ToArray();
+        var report = ClassificationMetrics.Compute(labels, probabilities, data.ClassNames.Count);
+        var evaluation = new StoredEvaluation(report.Accuracy, report.MacroF1, report.WeightedF1, data.ClassNames,
+            report.ConfusionMatrix, report.Precision, report.Recall, report.F1, report.Support, report.RocAuc);
+
+        var predicted = new Dictionary<int, int>();
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        await db.Predictions.Where(p => p.RunId == run.Id).ExecuteDeleteAsync(cancellationToken);
+        for (var i = 0; i < data.TestSliceIds.Count; i++)
+        {
+            var best = Array.IndexOf(probabilities[i], probabilities[i].Max());
+            predicted[data.TestSliceIds[i]] = best;
+            db.Predictions.Add(new Prediction
+            {
+                RunId = run.Id,
+                SliceId = data.TestSliceIds[i],
+                Label = labels[i],
+                Predicted = best,
+                Probabilities = probabilities[i],
+            });
+        }
+        var stored = await db.Runs.SingleAsync(r => r.Id == run.Id, cancellationToken);
+        stored.TestAccuracy = report.Accuracy;
+        stored.EvaluationJson = JsonSerializer.Serialize(evaluation);
+        await db.SaveChangesAsync(cancellationToken);
+        return predicted;
+    }
+}

@@ -1,0 +1,186 @@
+using System.Diagnostics;
+using System.Text.Json;
+using Hangfire;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using XaiLab.Data;
+using XaiLab.Data.Artifacts;
+using XaiLab.Data.Entities;
+using XaiLab.Data.Leases;
+using XaiLab.Engine.Models;
+using XaiLab.Engine.Runtime;
+using XaiLab.Engine.Training;
+using XaiLab.Web.Services.Progress;
+
+namespace XaiLab.Web.Jobs.Training;
+
+/// <summary>
+/// Trains one run: takes the run's lease (exactly one executor), resumes from the last stored epoch if there is one,
+/// trains, evaluates on the test split and computes the skeleton's saliency maps. Takes only the run id.
+/// </summary>
+public sealed class TrainingJob(
+    IDbContextFactory<XaiLabDbContext> contexts,
+    ArtifactStore store,
+    RunLeaseStore leases,
+    RunCancellationRegistry cancellations,
+    RunProgressNotifier notifier,
+    RunDataLoader loader,
+    RunEvaluationStage evaluation,
+    SaliencyStage saliency,
+    IOptions<JobsOptions> options,
+    TimeProvider time,
+    ILogger<TrainingJob> logger)
+{
+    private const int LogTailLength = 4000;
+    private readonly string owner = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}";
+
+    [AutomaticRetry(Attempts = 0)]
+    public async Task RunAsync(int runId, CancellationToken jobCancellation)
+    {
+        var leaseDuration = TimeSpan.FromSeconds(options.Value.RunLeaseSeconds);
+        if (!await AcquireLeaseAsync(runId, leaseDuration, jobCancellation))
+        {
+            logger.LogInformation("Run {RunId} is finished or held by another executor; nothing to do", runId);
+            return;
+        }
+
+        var cancellation = cancellations.Register(runId, jobCancellation);
+        var log = new List<string>();
+        try
+        {
+            await using var heartbeat = new LeaseHeartbeat(leases, runId, owner, leaseDuration, logger);
+            using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellation.Token, heartbeat.LeaseLost);
+            await ExecuteAsync(runId, log, linked.Token);
+        }
+        catch (OperationCanceledException) when (cancellation.IsCancellationRequested && !jobCancellation.IsCancellationRequested)
+        {
+            await FinishAsync(runId, RunStatus.Cancelled, null, log);
+        }
+        catch (OperationCanceledException) when (jobCancellation.IsCancellationRequested)
+        {
+            // Server shutting down or job deleted: the run stays "running" and resumes from its last epoch at the next start.
+            logger.LogInformation("Run {RunId} interrupted by shutdown; it resumes at the next start", runId);
+        }
+        catch (OperationCanceledException)
+        {
+            logger.LogWarning("Run {RunId} stopped: its lease was lost to another executor", runId);
+        }
+        catch (Exception e)
+        {
+            logger.LogError(e, "Run {RunId} failed", runId);
+            log.Add(e.ToString());
+            await FinishAsync(runId, RunStatus.Failed, e.Message, log);
+        }
+        finally
+        {
+            cancellations.Unregister(runId, cancellation);
+            cancellation.Dispose();
+            await leases.ReleaseAsync(runId, owner, CancellationToken.None);
+        }
+    }
+
+    private async Task<bool> AcquireLeaseAsync(int runId, TimeSpan leaseDuration, CancellationToken cancellationToken)
+    {
+        // A crashed executor's lease may still be running out: wait for it rather than giving up on the run.
+        var deadline = time.GetUtcNow() + leaseDuration * 1.5;
+        while (true)
+        {
+            await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
+            {
+                var status = await db.Runs.Where(r => r.Id == runId).Select(r => (RunStatus?)r.Status).FirstOrDefaultAsync(cancellationToken);
+                if (status is null or RunStatus.Succeeded or RunStatus.Failed or RunStatus.Cancelled)
+                {
+                    return false;
+                }
+            }
+            if (await leases.TryAcquireAsync(runId, owner, leaseDuration, cancellationToken))
+            {
+                return true;
+            }
+            if (time.GetUtcNow() > deadline)
+            {
+                return false;
+            }
+            await Task.Delay(TimeSpan.FromSeconds(2), cancellationToken);
+        }
+    }
+
+    private async Task ExecuteAsync(int runId, List<string> log, CancellationToken cancellationToken)
+    {
+        var wall = Stopwatch.StartNew();
+        TrainingRun run;
+        await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
+        {
+            run = await db.Runs.SingleAsync(r => r.Id == runId, cancellationToken);
+            run.Status = RunStatus.Running;
+            run.StartedAt ??= time.GetUtcNow();
+            // Epochs after the last checkpoint were never committed; nothing to clean beyond it.
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        notifier.Publish(new RunProgress(runId, RunStatus.Running, run.Progress, "training", run.CompletedEpochs, run.Epochs, 0, 0, null, null));
+
+        var device = TorchRuntime.Resolve(run.Device);
+        var data = await loader.LoadAsync(run, cancellationToken);
+        log.Add($"{data.Train.Count} training, {data.Validation?.Count ?? 0} validation, {data.Test.Count} test slices on {device.type}");
+        using var model = ModelFactory.Create(new ModelSpec(ArchitectureNames.Parse(run.Architecture), 1, data.ClassNames.Count, run.ImageSize));
+
+        TrainingCheckpoint? resume = null;
+        if (run.CompletedEpochs > 0 && run.CheckpointPath is not null && store.Exists(run.CheckpointPath))
+        {
+            resume = TrainingCheckpoint.FromBytes(await store.ReadAsync(run.CheckpointPath, cancellationToken));
+            log.Add($"Resuming after epoch {resume.Epoch}");
+        }
+
+        if (resume is null || resume.Epoch < run.Epochs)
+        {
+            var observer = new RunTrainingObserver(runId, run.Epochs, (resume?.Epoch ?? 0) + 1, contexts, store, notifier);
+            var trainingOptions = new TrainingOptions(run.Epochs, run.BatchSize, run.LearningRate, Seed: run.Seed, Device: run.Device);
+            new Trainer().Train(model, data.Train, data.Validation, trainingOptions, observer, cancellationToken, resume);
+        }
+        else
+        {
+            using var reader = new BinaryReader(new MemoryStream(resume.ModelState));
+            model.load(reader);
+        }
+        model.to(device);
+
+        notifier.Publish(new RunProgress(runId, RunStatus.Running, RunTrainingObserver.TrainingShare, "evaluating", run.Epochs, run.Epochs, 0, 0, null, null));
+        var predicted = await evaluation.RunAsync(run, model, data, device, cancellationToken);
+
+        var explaining = new Progress<double>(share => notifier.Publish(new RunProgress(runId, RunStatus.Running,
+            RunTrainingObserver.TrainingShare + 0.05 + 0.05 * share, "explaining", run.Epochs, run.Epochs, 0, 0, null, null)));
+        await saliency.RunAsync(run, model, data, predicted, device, explaining, cancellationToken);
+
+        await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
+        {
+            var stored = await db.Runs.SingleAsync(r => r.Id == runId, cancellationToken);
+            stored.EnvironmentJson = JsonSerializer.Serialize(new
+            {
+                torch = TorchRuntime.LibTorchVersion,
+                device = device.type.ToString().ToLowerInvariant(),
+                datasetVersion = (await db.Datasets.Where(d => d.Id == run.DatasetId).Select(d => d.VersionHash).FirstAsync(cancellationToken)),
+                wallSecondsThisExecutor = wall.Elapsed.TotalSeconds,
+                machine = Environment.MachineName,
+            });
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        await FinishAsync(runId, RunStatus.Succeeded, null, log);
+    }
+
+    private async Task FinishAsync(int runId, RunStatus status, string? error, List<string> log)
+    {
+        await using var db = await contexts.CreateDbContextAsync();
+        var run = await db.Runs.SingleAsync(r => r.Id == runId);
+        run.Status = status;
+        run.Error = error;
+        run.FinishedAt = time.GetUtcNow();
+        if (status == RunStatus.Succeeded)
+        {
+            run.Progress = 1;
+        }
+        var tail = string.Join(Environment.NewLine, log);
+        run.LogTail = tail.Length > LogTailLength ? tail[^LogTailLength..] : tail;
+        await db.SaveChangesAsync();
+        notifier.Publish(new RunProgress(runId, status, run.Progress, status.ToString().ToLowerInvariant(), run.CompletedEpochs, run.Epochs, 0, 0, null, null));
+    }
+}

@@ -1,0 +1,15 @@
+using XaiLab.Data;
+using XaiLab.Web;
+using XaiLab.Web.Jobs;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddXaiLabData();
+builder.AddXaiLabJobs();
+builder.AddXaiLabWeb();
+
+var app = builder.Build();
+app.MapXaiLab();
+app.Run();
+
+/// <summary>Entry point; public so tests can host the application.</summary>
+public partial class Program;

@@ -1,0 +1,17 @@
+using XaiLab.Data.Entities;
+
+namespace XaiLab.Web.Services.Progress;
+
+/// <summary>A snapshot of a run's progress pushed to open pages.</summary>
+/// <param name="Stage">What the run is doing now: "training", "evaluating", "explaining", or the final status.</param>
+public sealed record RunProgress(
+    int RunId,
+    RunStatus Status,
+    double Progress,
+    string Stage,
+    int Epoch,
+    int Epochs,
+    int Batch,
+    int BatchesPerEpoch,
+    double? Loss,
+    TimeSpan? Eta);

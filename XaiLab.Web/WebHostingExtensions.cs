@@ -1,0 +1,46 @@
+using Hangfire;
+using MudBlazor.Services;
+using XaiLab.Web.Apis;
+using XaiLab.Web.Components;
+using XaiLab.Web.Services.Datasets;
+using XaiLab.Web.Services.Progress;
+using XaiLab.Web.Services.Runs;
+using XaiLab.Web.Services.Startup;
+
+namespace XaiLab.Web;
+
+public static class WebHostingExtensions
+{
+    /// <summary>Blazor Server with MudBlazor, the application services, the API and the start-up database work.</summary>
+    public static IHostApplicationBuilder AddXaiLabWeb(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+        builder.Services.AddMudServices();
+        builder.Services.AddProblemDetails();
+        builder.Services.AddOpenApi();
+        builder.Services.Configure<DemoDatasetOptions>(builder.Configuration.GetSection(DemoDatasetOptions.SectionName));
+        builder.Services.AddSingleton<RunProgressNotifier>();
+        builder.Services.AddScoped<DatasetService>();
+        builder.Services.AddScoped<RunService>();
+        // Registered before Hangfire's servers (AddXaiLabJobs runs first, but hosted services start in registration
+        // order only among themselves): the initializer migrates before any job can touch the database.
+        builder.Services.Insert(0, ServiceDescriptor.Singleton<IHostedService, DatabaseInitializer>());
+        return builder;
+    }
+
+    public static WebApplication MapXaiLab(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseAntiforgery();
+        app.MapStaticAssets();
+        app.MapOpenApi("/api/openapi.json");
+        app.MapHealthApi();
+        app.MapDatasetsApi();
+        app.MapRunsApi();
+        app.MapArtifactsApi();
+        app.MapHangfireDashboard("/hangfire", new DashboardOptions { Authorization = [], DashboardTitle = "XaiLab jobs" });
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        return app;
+    }
+}
