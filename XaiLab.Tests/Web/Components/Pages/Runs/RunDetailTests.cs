@@ -1,0 +1,102 @@
+using System.Text.Json;
+using Bunit;
+using Hangfire;
+using Hangfire.Storage.SQLite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using XaiLab.Data;
+using XaiLab.Data.Entities;
+using XaiLab.Tests.Fixtures;
+using XaiLab.Web.Components.Pages.Runs;
+using XaiLab.Web.Jobs.Training;
+using XaiLab.Web.Services.Progress;
+using XaiLab.Web.Services.Runs;
+
+namespace XaiLab.Tests.Web.Components.Pages.Runs;
+
+public sealed class RunDetailTests : MudBunitContext
+{
+    private readonly SqliteDatabase database = new();
+    private readonly RunProgressNotifier notifier = new();
+
+    public RunDetailTests()
+    {
+        Services.AddSingleton(database.Factory);
+        Services.AddSingleton(notifier);
+        Services.AddSingleton(TimeProvider.System);
+        Services.AddSingleton<RunCancellationRegistry>();
+        Services.AddSingleton<IBackgroundJobClient>(new BackgroundJobClient(new SQLiteStorage(Path.Combine(database.Folder, "hangfire.db"))));
+        Services.AddSingleton<RunService>();
+    }
+
+    [Fact]
+    public void FinishedRun_ShowsAccuracyConfusionMatrixAndEpochs()
+    {
+        var runId = SeedRun(RunStatus.Succeeded, completedEpochs: 2, new StoredEvaluation(0.75, 0.7, 0.74, ["a", "b"], [[3, 1], [1, 3]],
+            [0.75, 0.75], [0.75, 0.75], [0.75, 0.75], [4, 4], [0.8, 0.8]));
+
+        var cut = Render<RunDetail>(p => p.Add(c => c.RunId, runId));
+
+        cut.WaitForAssertion(() => Assert.Contains("Accuracy 75.0%", cut.Find("[data-testid=test-accuracy]").TextContent));
+        Assert.Equal("succeeded", cut.Find("[data-testid=run-status]").TextContent.Trim());
+        Assert.Equal(2, cut.FindAll("[data-testid=confusion-matrix] tbody tr").Count);
+        Assert.Contains("Finished", cut.Markup);
+    }
+
+    [Fact]
+    public void RunningRun_ReRendersWhenProgressIsPublished()
+    {
+        var runId = SeedRun(RunStatus.Running, completedEpochs: 1, evaluation: null);
+        var cut = Render<RunDetail>(p => p.Add(c => c.RunId, runId));
+        cut.WaitForAssertion(() => Assert.Equal("running", cut.Find("[data-testid=run-status]").TextContent.Trim()));
+
+        notifier.Publish(new RunProgress(runId, RunStatus.Running, 0.45, "training", 2, 4, 3, 10, 0.6931, TimeSpan.FromSeconds(90)));
+
+        cut.WaitForAssertion(() =>
+        {
+            Assert.Contains("Epoch 2 of 4 · batch 3 of 10", cut.Markup);
+            Assert.Contains("loss 0.6931", cut.Markup);
+            Assert.Contains("about 1 min 30 s left", cut.Markup);
+            Assert.Contains("45%", cut.Find("[data-testid=run-progress]").TextContent);
+        });
+    }
+
+    [Fact]
+    public void MissingRun_SaysSo()
+    {
+        var cut = Render<RunDetail>(p => p.Add(c => c.RunId, 999));
+        cut.WaitForAssertion(() => Assert.Contains("Run 999 does not exist", cut.Markup));
+    }
+
+    private int SeedRun(RunStatus status, int completedEpochs, StoredEvaluation? evaluation)
+    {
+        using var db = database.Create();
+        var dataset = new Dataset { TeamId = Team.DefaultTeamId, Name = "phantoms", Status = DatasetStatus.Ready, ClassNames = ["a", "b"] };
+        db.Datasets.Add(dataset);
+        db.SaveChanges();
+        var run = new TrainingRun
+        {
+            TeamId = Team.DefaultTeamId, DatasetId = dataset.Id, Architecture = "smallcnn", Device = "cpu", Status = status,
+            Epochs = 4, CompletedEpochs = completedEpochs, ImageSize = 64, BatchSize = 16, LearningRate = 1e-3,
+            Progress = completedEpochs / 4.0 * 0.9, TestAccuracy = evaluation?.Accuracy,
+            EvaluationJson = evaluation is null ? null : JsonSerializer.Serialize(evaluation),
+        };
+        db.Runs.Add(run);
+        db.SaveChanges();
+        for (var epoch = 1; epoch <= completedEpochs; epoch++)
+        {
+            db.EpochMetrics.Add(new EpochMetric { RunId = run.Id, Epoch = epoch, TrainLoss = 1.0 / epoch, TrainAccuracy = 0.5 + 0.1 * epoch, LearningRate = 1e-3 });
+        }
+        db.SaveChanges();
+        return run.Id;
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing)
+        {
+            database.Dispose();
+        }
+    }
+}
