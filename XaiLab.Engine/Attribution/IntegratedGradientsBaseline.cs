@@ -1,0 +1,17 @@
+namespace XaiLab.Engine.Attribution;
+
+/// <summary>The reference input x' that <see cref="IntegratedGradients"/> integrates from (in preprocessed space).</summary>
+public enum IntegratedGradientsBaseline
+{
+    /// <summary>All zeros (the paper's and PAIR saliency's choice). After z-scoring this is the dataset mean. Default.</summary>
+    Zeros,
+
+    /// <summary>Every value set to the input's minimum: the darkest pixel of this image.</summary>
+    Black,
+
+    /// <summary>Every value set to the input's maximum: the brightest pixel of this image.</summary>
+    White,
+
+    /// <summary>Independent uniform noise between the input's minimum and maximum, from a seeded generator.</summary>
+    UniformNoise,
+}

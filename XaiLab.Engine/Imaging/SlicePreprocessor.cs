@@ -1,0 +1,64 @@
+namespace XaiLab.Engine.Imaging;
+
+/// <summary>
+/// The one preprocessing path shared by training, evaluation and attribution, so that a map explains exactly what the
+/// model saw: scale to 0..1 by the bit depth, bilinear resize to the input size, z-score with the training statistics
+/// when given, replicate to the channel count. Output is [C, H, W] row-major.
+/// </summary>
+public sealed class SlicePreprocessor
+{
+    public SlicePreprocessor(PreprocessingOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        if (options.InputSize < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), options.InputSize, "InputSize must be positive.");
+        }
+        if (options.Channels < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), options.Channels, "Channels must be at least 1.");
+        }
+        if (options.Stats is { Std: <= 0 })
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), options.Stats.Std, "Stats.Std must be positive.");
+        }
+        Options = options;
+    }
+
+    public PreprocessingOptions Options { get; }
+
+    /// <summary>Length of one preprocessed sample: Channels x InputSize x InputSize.</summary>
+    public int SampleLength => Options.Channels * Options.InputSize * Options.InputSize;
+
+    /// <summary>The largest sample value of a bit depth: 2^depth - 1.</summary>
+    public static double MaximumValue(int bitDepth) => bitDepth is >= 1 and <= 16
+        ? (1 << bitDepth) - 1
+        : throw new ArgumentOutOfRangeException(nameof(bitDepth), bitDepth, "BitDepth must be between 1 and 16.");
+
+    /// <summary>Preprocesses one slice into [C, H, W].</summary>
+    public float[] Preprocess(SliceImage image)
+    {
+        ArgumentNullException.ThrowIfNull(image);
+        var scale = 1.0 / MaximumValue(image.BitDepth);
+        var plane = new float[image.Pixels.Length];
+        for (var i = 0; i < plane.Length; i++)
+        {
+            plane[i] = (float)(image.Pixels[i] * scale);
+        }
+        var size = Options.InputSize;
+        var resized = ImageResampler.ResizeBilinear(plane, image.Width, image.Height, size, size);
+        if (Options.Stats is { } stats)
+        {
+            for (var i = 0; i < resized.Length; i++)
+            {
+                resized[i] = (float)((resized[i] - stats.Mean) / stats.Std);
+            }
+        }
+        var result = new float[SampleLength];
+        for (var c = 0; c < Options.Channels; c++)
+        {
+            resized.CopyTo(result, c * resized.Length);
+        }
+        return result;
+    }
+}

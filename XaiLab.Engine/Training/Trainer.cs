@@ -1,0 +1,177 @@
+using System.Diagnostics;
+using TorchSharp;
+using TorchSharp.Modules;
+using XaiLab.Engine.Models;
+using XaiLab.Engine.Runtime;
+using static TorchSharp.torch;
+
+namespace XaiLab.Engine.Training;
+
+/// <summary>
+/// Supervised training with cross-entropy. Epoch <c>e</c> shuffles with a generator seeded from (seed, e) and seeds
+/// torch's generator from (seed, e) as well, so an epoch run after resuming from a checkpoint is the same epoch as in an
+/// uninterrupted run. Cancellation is checked before every batch.
+/// </summary>
+public sealed class Trainer
+{
+    /// <summary>
+    /// Trains <paramref name="model"/> in place for <see cref="TrainingOptions.Epochs"/> epochs (or the epochs left after
+    /// <paramref name="resumeFrom"/>), reporting to <paramref name="observer"/>.
+    /// </summary>
+    /// <exception cref="OperationCanceledException">When <paramref name="ct"/> is cancelled.</exception>
+    public TrainingOutcome Train(
+        ClassifierModel model,
+        ISampleSource train,
+        ISampleSource? validation,
+        TrainingOptions options,
+        ITrainingObserver observer,
+        CancellationToken ct,
+        TrainingCheckpoint? resumeFrom = null)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(train);
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(observer);
+        options.Validate();
+        if (train.Count == 0)
+        {
+            throw new ArgumentException("The training set is empty.", nameof(train));
+        }
+        if (resumeFrom is not null && (resumeFrom.Optimizer != options.Optimizer || resumeFrom.Seed != options.Seed))
+        {
+            throw new ArgumentException(
+                $"The checkpoint was made with {resumeFrom.Optimizer} and seed {resumeFrom.Seed}; " +
+                $"resuming needs the same optimiser and seed (got {options.Optimizer}, {options.Seed}).", nameof(resumeFrom));
+        }
+
+        var stopwatch = Stopwatch.StartNew();
+        var device = TorchRuntime.Resolve(options.Device);
+        model.to(device);
+        using var optimizer = CreateOptimizer(model, options);
+        var firstEpoch = 1;
+        if (resumeFrom is not null)
+        {
+            using (var reader = new BinaryReader(new MemoryStream(resumeFrom.ModelState)))
+            {
+                model.load(reader);
+            }
+            using (var reader = new BinaryReader(new MemoryStream(resumeFrom.OptimizerState)))
+            {
+                optimizer.load_state_dict(reader);
+            }
+            firstEpoch = resumeFrom.Epoch + 1;
+        }
+
+        var history = new List<EpochResult>();
+        var batches = (train.Count + options.BatchSize - 1) / options.BatchSize;
+        for (var epoch = firstEpoch; epoch <= options.Epochs; epoch++)
+        {
+            var epochWatch = Stopwatch.StartNew();
+            var (trainLoss, trainAccuracy) = RunEpoch(model, optimizer, train, options, epoch, batches, device, observer, ct);
+            double? validationLoss = null, validationAccuracy = null;
+            if (validation is { Count: > 0 })
+            {
+                ct.ThrowIfCancellationRequested();
+                (validationLoss, validationAccuracy) = Evaluate(model, validation, options.BatchSize, device);
+            }
+            var result = new EpochResult(epoch, trainLoss, trainAccuracy, validationLoss, validationAccuracy,
+                options.LearningRate, epochWatch.Elapsed);
+            history.Add(result);
+            observer.OnEpoch(result);
+            observer.OnCheckpoint(epoch, Checkpoint(model, optimizer, epoch, options).ToBytes());
+        }
+        return new TrainingOutcome(history, stopwatch.Elapsed);
+    }
+
+    private static (double Loss, double Accuracy) RunEpoch(
+        ClassifierModel model, OptimizerHelper optimizer, ISampleSource train, TrainingOptions options, int epoch,
+        int batches, Device device, ITrainingObserver observer, CancellationToken ct)
+    {
+        model.train();
+        torch.manual_seed(SeedDerivation.Derive(options.Seed, epoch, 1));
+        var order = Shuffle(train.Count, SeedDerivation.Derive(options.Seed, epoch, 0));
+        var spec = model.Spec;
+        double lossSum = 0;
+        long correct = 0;
+        for (var batch = 0; batch < batches; batch++)
+        {
+            ct.ThrowIfCancellationRequested();
+            var start = batch * options.BatchSize;
+            var indices = order.AsSpan(start, Math.Min(options.BatchSize, order.Length - start));
+            double loss;
+            using (NewDisposeScope())
+            {
+                var inputs = SampleBatches.Inputs(train, indices, spec.InputChannels, spec.InputSize, device);
+                var labels = SampleBatches.Labels(train, indices, spec.Classes, device);
+                optimizer.zero_grad();
+                var logits = model.forward(inputs);
+                var batchLoss = nn.functional.cross_entropy(logits, labels);
+                batchLoss.backward();
+                optimizer.step();
+                loss = batchLoss.item<float>();
+                correct += logits.argmax(1).eq(labels).sum().item<long>();
+            }
+            lossSum += loss * indices.Length;
+            observer.OnBatch(new BatchProgress(epoch, batch + 1, batches, loss));
+        }
+        return (lossSum / train.Count, (double)correct / train.Count);
+    }
+
+    /// <summary>Mean cross-entropy and accuracy in eval mode; leaves the model in eval mode.</summary>
+    internal static (double Loss, double Accuracy) Evaluate(ClassifierModel model, ISampleSource source, int batchSize, Device device)
+    {
+        model.eval();
+        using var noGrad = torch.no_grad();
+        var spec = model.Spec;
+        double lossSum = 0;
+        long correct = 0;
+        var all = Enumerable.Range(0, source.Count).ToArray();
+        for (var start = 0; start < all.Length; start += batchSize)
+        {
+            var indices = all.AsSpan(start, Math.Min(batchSize, all.Length - start));
+            using var scope = NewDisposeScope();
+            var inputs = SampleBatches.Inputs(source, indices, spec.InputChannels, spec.InputSize, device);
+            var labels = SampleBatches.Labels(source, indices, spec.Classes, device);
+            var logits = model.forward(inputs);
+            lossSum += nn.functional.cross_entropy(logits, labels, reduction: nn.Reduction.Sum).item<float>();
+            correct += logits.argmax(1).eq(labels).sum().item<long>();
+        }
+        return (lossSum / source.Count, (double)correct / source.Count);
+    }
+
+    private static OptimizerHelper CreateOptimizer(ClassifierModel model, TrainingOptions options) => options.Optimizer switch
+    {
+        OptimizerKind.Adam => torch.optim.Adam(model.parameters(), options.LearningRate, weight_decay: options.WeightDecay),
+        OptimizerKind.AdamW => torch.optim.AdamW(model.parameters(), options.LearningRate, weight_decay: options.WeightDecay),
+        OptimizerKind.Sgd => torch.optim.SGD(model.parameters(), options.LearningRate, momentum: options.Momentum,
+            weight_decay: options.WeightDecay),
+        _ => throw new ArgumentOutOfRangeException(nameof(options), options.Optimizer, "Unknown optimiser."),
+    };
+
+    private static TrainingCheckpoint Checkpoint(ClassifierModel model, OptimizerHelper optimizer, int epoch, TrainingOptions options)
+    {
+        using var modelStream = new MemoryStream();
+        using (var writer = new BinaryWriter(modelStream, System.Text.Encoding.UTF8, leaveOpen: true))
+        {
+            model.save(writer);
+        }
+        using var optimizerStream = new MemoryStream();
+        using (var writer = new BinaryWriter(optimizerStream, System.Text.Encoding.UTF8, leaveOpen: true))
+        {
+            optimizer.save_state_dict(writer);
+        }
+        return new TrainingCheckpoint(epoch, modelStream.ToArray(), optimizerStream.ToArray(), options.Optimizer, options.Seed);
+    }
+
+    private static int[] Shuffle(int count, int seed)
+    {
+        var random = new Random(seed);
+        var order = Enumerable.Range(0, count).ToArray();
+        for (var i = count - 1; i > 0; i--)
+        {
+            var j = random.Next(i + 1);
+            (order[i], order[j]) = (order[j], order[i]);
+        }
+        return order;
+    }
+}
