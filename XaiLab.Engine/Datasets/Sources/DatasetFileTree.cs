@@ -5,8 +5,8 @@ namespace XaiLab.Engine.Datasets.Sources;
 /// <summary>
 /// The files of a dataset as relative paths, whether it is a folder or a ZIP archive, so that every reader and the
 /// format detector work on both without extracting anything. When everything sits under one top folder (as in
-/// <c>COVID-19_Radiography_Dataset.zip</c>) and every file is still inside a subfolder of it, that folder becomes
-/// the root (a lone class folder stays a class folder). macOS metadata (<c>__MACOSX/</c>,
+/// <c>COVID-19_Radiography_Dataset.zip</c>) and it has subfolders of its own, that folder becomes the root (a lone
+/// class folder of images stays a class folder). macOS metadata (<c>__MACOSX/</c>,
 /// <c>._*</c>, <c>.DS_Store</c>) is left out.
 /// </summary>
 public sealed class DatasetFileTree : IDisposable
@@ -119,7 +119,7 @@ public sealed class DatasetFileTree : IDisposable
             }
 
             var top = rest[0][..(slash + 1)];
-            if (!rest.All(f => f.StartsWith(top, StringComparison.Ordinal) && f.IndexOf('/', top.Length) >= 0))
+            if (!rest.All(f => f.StartsWith(top, StringComparison.Ordinal)) || !rest.Any(f => f.IndexOf('/', top.Length) >= 0))
             {
                 break;
             }
