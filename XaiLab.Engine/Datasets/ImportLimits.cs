@@ -1,0 +1,34 @@
+namespace XaiLab.Engine.Datasets;
+
+/// <summary>
+/// Bounds that keep a hostile or broken upload from exhausting disk, memory or time. The defaults fit the two public
+/// datasets of the paper with a wide margin (figshare: 3064 files, about 0.9 GB; COVID-19 Radiography: about 42,000
+/// files, about 0.8 GB).
+/// </summary>
+public sealed record ImportLimits
+{
+    /// <summary>The defaults below.</summary>
+    public static ImportLimits Default { get; } = new();
+
+    /// <summary>
+    /// Largest archive accepted and largest total of bytes it may expand to, both as declared in the ZIP directory and as
+    /// counted while streaming. Default 64 GiB.
+    /// </summary>
+    public long MaxArchiveBytes { get; init; } = 64L * 1024 * 1024 * 1024;
+
+    /// <summary>
+    /// Largest ratio of expanded to compressed size, for the archive as a whole and for each entry larger than
+    /// <see cref="SmallEntryBytes"/> (tiny entries compress erratically). Default 200: images and <c>.mat</c> files are
+    /// already compressed and expand by less than 2; a ZIP bomb expands by about 1000.
+    /// </summary>
+    public double MaxExpansionRatio { get; init; } = 200;
+
+    /// <summary>Entries up to this many expanded bytes are exempt from the per-entry ratio check. Default 1 MiB.</summary>
+    public long SmallEntryBytes { get; init; } = 1024 * 1024;
+
+    /// <summary>Largest width or height of an image, read from its header before it is decoded. Default 8192.</summary>
+    public int MaxImageSide { get; init; } = 8192;
+
+    /// <summary>Most entries an archive may list (nested archives count their own). Default 200,000.</summary>
+    public int MaxEntries { get; init; } = 200_000;
+}
