@@ -47,12 +47,12 @@ public sealed class ClassifierHead : nn.Module<Tensor, Tensor>
     {
         using var scope = NewDisposeScope();
         var vector = kind == HeadKind.Flatten ? featureMap.flatten(1) : featureMap.mean([2L, 3L]);
-        return hidden.forward(vector).MoveToOuterDisposeScope();
+        return hidden.call(vector).MoveToOuterDisposeScope();
     }
 
     public override Tensor forward(Tensor featureMap)
     {
         using var scope = NewDisposeScope();
-        return classifier.forward(Embed(featureMap)).MoveToOuterDisposeScope();
+        return classifier.call(Embed(featureMap)).MoveToOuterDisposeScope();
     }
 }

@@ -67,10 +67,10 @@ public sealed class DenseNet121 : ClassifierModel
     public override Tensor ForwardFeatureMap(Tensor input)
     {
         using var scope = NewDisposeScope();
-        return relu.forward(features.forward(input)).MoveToOuterDisposeScope();
+        return relu.call(features.call(input)).MoveToOuterDisposeScope();
     }
 
     public override Tensor Embed(Tensor featureMap) => head.Embed(featureMap);
 
-    public override Tensor ForwardHead(Tensor featureMap) => head.forward(featureMap);
+    public override Tensor ForwardHead(Tensor featureMap) => head.call(featureMap);
 }

@@ -64,10 +64,10 @@ public sealed class EfficientNetB0 : ClassifierModel
     public override Tensor ForwardFeatureMap(Tensor input)
     {
         using var scope = NewDisposeScope();
-        return top.forward(blocks.forward(stem.forward(input))).MoveToOuterDisposeScope();
+        return top.call(blocks.call(stem.call(input))).MoveToOuterDisposeScope();
     }
 
     public override Tensor Embed(Tensor featureMap) => head.Embed(featureMap);
 
-    public override Tensor ForwardHead(Tensor featureMap) => head.forward(featureMap);
+    public override Tensor ForwardHead(Tensor featureMap) => head.call(featureMap);
 }

@@ -56,9 +56,9 @@ public sealed class InceptionResNetV2 : ClassifierModel
     /// <summary>Side of the feature map for an input side (the stem and both reductions are unpadded).</summary>
     public static int FeatureMapSide(int inputSize) => SpatialSize.AfterInceptionStemAndReductions(inputSize);
 
-    public override Tensor ForwardFeatureMap(Tensor input) => features.forward(input);
+    public override Tensor ForwardFeatureMap(Tensor input) => features.call(input);
 
     public override Tensor Embed(Tensor featureMap) => head.Embed(featureMap);
 
-    public override Tensor ForwardHead(Tensor featureMap) => head.forward(featureMap);
+    public override Tensor ForwardHead(Tensor featureMap) => head.call(featureMap);
 }

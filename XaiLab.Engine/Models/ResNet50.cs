@@ -53,14 +53,14 @@ public sealed class ResNet50 : ClassifierModel
     public override Tensor ForwardFeatureMap(Tensor input)
     {
         using var scope = NewDisposeScope();
-        var x = maxpool.forward(relu.forward(bn1.forward(conv1.forward(input))));
-        x = layer4.forward(layer3.forward(layer2.forward(layer1.forward(x))));
+        var x = maxpool.call(relu.call(bn1.call(conv1.call(input))));
+        x = layer4.call(layer3.call(layer2.call(layer1.call(x))));
         return x.MoveToOuterDisposeScope();
     }
 
     public override Tensor Embed(Tensor featureMap) => head.Embed(featureMap);
 
-    public override Tensor ForwardHead(Tensor featureMap) => head.forward(featureMap);
+    public override Tensor ForwardHead(Tensor featureMap) => head.call(featureMap);
 
     private static Sequential Stage(ref long channels, long width, int blocks, long stride)
     {

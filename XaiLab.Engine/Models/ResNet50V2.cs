@@ -53,14 +53,14 @@ public sealed class ResNet50V2 : ClassifierModel
     public override Tensor ForwardFeatureMap(Tensor input)
     {
         using var scope = NewDisposeScope();
-        var x = pool1.forward(conv1.forward(input));
-        x = conv5.forward(conv4.forward(conv3.forward(conv2.forward(x))));
-        return post_relu.forward(post_bn.forward(x)).MoveToOuterDisposeScope();
+        var x = pool1.call(conv1.call(input));
+        x = conv5.call(conv4.call(conv3.call(conv2.call(x))));
+        return post_relu.call(post_bn.call(x)).MoveToOuterDisposeScope();
     }
 
     public override Tensor Embed(Tensor featureMap) => head.Embed(featureMap);
 
-    public override Tensor ForwardHead(Tensor featureMap) => head.forward(featureMap);
+    public override Tensor ForwardHead(Tensor featureMap) => head.call(featureMap);
 
     private static Sequential Stack(ref long channels, long width, int blocks, long lastStride)
     {

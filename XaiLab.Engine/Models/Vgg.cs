@@ -56,17 +56,17 @@ public abstract class Vgg : ClassifierModel
     /// <summary>Side of the feature map for an input side: four 2x2 poolings.</summary>
     public static int FeatureMapSide(int inputSize) => inputSize >> 4;
 
-    public override Tensor ForwardFeatureMap(Tensor input) => features.forward(input);
+    public override Tensor ForwardFeatureMap(Tensor input) => features.call(input);
 
     public override Tensor Embed(Tensor featureMap)
     {
         using var scope = NewDisposeScope();
-        return head.Embed(pool.forward(featureMap)).MoveToOuterDisposeScope();
+        return head.Embed(pool.call(featureMap)).MoveToOuterDisposeScope();
     }
 
     public override Tensor ForwardHead(Tensor featureMap)
     {
         using var scope = NewDisposeScope();
-        return head.forward(pool.forward(featureMap)).MoveToOuterDisposeScope();
+        return head.call(pool.call(featureMap)).MoveToOuterDisposeScope();
     }
 }

@@ -60,10 +60,10 @@ public sealed class Xception : ClassifierModel
     public override Tensor ForwardFeatureMap(Tensor input)
     {
         using var scope = NewDisposeScope();
-        return exit.forward(blocks.forward(stem.forward(input))).MoveToOuterDisposeScope();
+        return exit.call(blocks.call(stem.call(input))).MoveToOuterDisposeScope();
     }
 
     public override Tensor Embed(Tensor featureMap) => head.Embed(featureMap);
 
-    public override Tensor ForwardHead(Tensor featureMap) => head.forward(featureMap);
+    public override Tensor ForwardHead(Tensor featureMap) => head.call(featureMap);
 }

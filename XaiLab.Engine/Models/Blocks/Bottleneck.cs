@@ -42,10 +42,10 @@ internal sealed class Bottleneck : nn.Module<Tensor, Tensor>
     public override Tensor forward(Tensor input)
     {
         using var scope = NewDisposeScope();
-        var x = relu.forward(bn1.forward(conv1.forward(input)));
-        x = relu.forward(bn2.forward(conv2.forward(x)));
-        x = bn3.forward(conv3.forward(x));
-        var identity = downsample is null ? input : downsample.forward(input);
-        return relu.forward(x + identity).MoveToOuterDisposeScope();
+        var x = relu.call(bn1.call(conv1.call(input)));
+        x = relu.call(bn2.call(conv2.call(x)));
+        x = bn3.call(conv3.call(x));
+        var identity = downsample is null ? input : downsample.call(input);
+        return relu.call(x + identity).MoveToOuterDisposeScope();
     }
 }

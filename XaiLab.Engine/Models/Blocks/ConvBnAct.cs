@@ -36,6 +36,6 @@ internal sealed class ConvBnAct : nn.Module<Tensor, Tensor>
     public override Tensor forward(Tensor input)
     {
         using var scope = NewDisposeScope();
-        return act.forward(bn.forward(conv.forward(input))).MoveToOuterDisposeScope();
+        return act.call(bn.call(conv.call(input))).MoveToOuterDisposeScope();
     }
 }

@@ -31,8 +31,8 @@ internal sealed class DenseLayer : nn.Module<Tensor, Tensor>
     public override Tensor forward(Tensor input)
     {
         using var scope = NewDisposeScope();
-        var x = conv1.forward(relu1.forward(norm1.forward(input)));
-        x = conv2.forward(relu2.forward(norm2.forward(x)));
+        var x = conv1.call(relu1.call(norm1.call(input)));
+        x = conv2.call(relu2.call(norm2.call(x)));
         return cat([input, x], 1).MoveToOuterDisposeScope();
     }
 }

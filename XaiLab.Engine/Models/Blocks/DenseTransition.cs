@@ -26,6 +26,6 @@ internal sealed class DenseTransition : nn.Module<Tensor, Tensor>
     public override Tensor forward(Tensor input)
     {
         using var scope = NewDisposeScope();
-        return pool.forward(conv.forward(relu.forward(norm.forward(input)))).MoveToOuterDisposeScope();
+        return pool.call(conv.call(relu.call(norm.call(input)))).MoveToOuterDisposeScope();
     }
 }

@@ -40,10 +40,10 @@ internal sealed class InceptionA : nn.Module<Tensor, Tensor>
     {
         using var scope = NewDisposeScope();
         return cat([
-            branch1x1.forward(input),
-            branch5x5_2.forward(branch5x5_1.forward(input)),
-            branch3x3dbl_3.forward(branch3x3dbl_2.forward(branch3x3dbl_1.forward(input))),
-            branch_pool.forward(pool.forward(input)),
+            branch1x1.call(input),
+            branch5x5_2.call(branch5x5_1.call(input)),
+            branch3x3dbl_3.call(branch3x3dbl_2.call(branch3x3dbl_1.call(input))),
+            branch_pool.call(pool.call(input)),
         ], 1).MoveToOuterDisposeScope();
     }
 }

@@ -33,9 +33,9 @@ internal sealed class InceptionB : nn.Module<Tensor, Tensor>
     {
         using var scope = NewDisposeScope();
         return cat([
-            branch3x3.forward(input),
-            branch3x3dbl_3.forward(branch3x3dbl_2.forward(branch3x3dbl_1.forward(input))),
-            pool.forward(input),
+            branch3x3.call(input),
+            branch3x3dbl_3.call(branch3x3dbl_2.call(branch3x3dbl_1.call(input))),
+            pool.call(input),
         ], 1).MoveToOuterDisposeScope();
     }
 }

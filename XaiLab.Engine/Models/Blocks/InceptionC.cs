@@ -40,10 +40,10 @@ internal sealed class InceptionC : nn.Module<Tensor, Tensor>
     {
         using var scope = NewDisposeScope();
         return cat([
-            branch1x1.forward(input),
-            branch7x7.forward(input),
-            branch7x7dbl.forward(input),
-            branch_pool.forward(pool.forward(input)),
+            branch1x1.call(input),
+            branch7x7.call(input),
+            branch7x7dbl.call(input),
+            branch_pool.call(pool.call(input)),
         ], 1).MoveToOuterDisposeScope();
     }
 }

@@ -30,7 +30,7 @@ internal sealed class InceptionD : nn.Module<Tensor, Tensor>
     public override Tensor forward(Tensor input)
     {
         using var scope = NewDisposeScope();
-        return cat([branch3x3.forward(input), branch7x7x3.forward(input), pool.forward(input)], 1)
+        return cat([branch3x3.call(input), branch7x7x3.call(input), pool.call(input)], 1)
             .MoveToOuterDisposeScope();
     }
 }

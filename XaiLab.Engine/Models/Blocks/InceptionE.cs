@@ -39,13 +39,13 @@ internal sealed class InceptionE : nn.Module<Tensor, Tensor>
     public override Tensor forward(Tensor input)
     {
         using var scope = NewDisposeScope();
-        var b3 = branch3x3_1.forward(input);
-        var dbl = branch3x3dbl_2.forward(branch3x3dbl_1.forward(input));
+        var b3 = branch3x3_1.call(input);
+        var dbl = branch3x3dbl_2.call(branch3x3dbl_1.call(input));
         return cat([
-            branch1x1.forward(input),
-            branch3x3_2a.forward(b3), branch3x3_2b.forward(b3),
-            branch3x3dbl_3a.forward(dbl), branch3x3dbl_3b.forward(dbl),
-            branch_pool.forward(pool.forward(input)),
+            branch1x1.call(input),
+            branch3x3_2a.call(b3), branch3x3_2b.call(b3),
+            branch3x3dbl_3a.call(dbl), branch3x3dbl_3b.call(dbl),
+            branch_pool.call(pool.call(input)),
         ], 1).MoveToOuterDisposeScope();
     }
 }

@@ -32,7 +32,7 @@ internal sealed class InceptionResNetBlock17 : nn.Module<Tensor, Tensor>
     public override Tensor forward(Tensor input)
     {
         using var scope = NewDisposeScope();
-        var mixed = cat([branch0.forward(input), branch1.forward(input)], 1);
-        return relu.forward(input + conv.forward(mixed) * Scale).MoveToOuterDisposeScope();
+        var mixed = cat([branch0.call(input), branch1.call(input)], 1);
+        return relu.call(input + conv.call(mixed) * Scale).MoveToOuterDisposeScope();
     }
 }

@@ -34,7 +34,7 @@ internal sealed class InceptionResNetBlock35 : nn.Module<Tensor, Tensor>
     public override Tensor forward(Tensor input)
     {
         using var scope = NewDisposeScope();
-        var mixed = cat([branch0.forward(input), branch1.forward(input), branch2.forward(input)], 1);
-        return relu.forward(input + conv.forward(mixed) * Scale).MoveToOuterDisposeScope();
+        var mixed = cat([branch0.call(input), branch1.call(input), branch2.call(input)], 1);
+        return relu.call(input + conv.call(mixed) * Scale).MoveToOuterDisposeScope();
     }
 }

@@ -32,7 +32,7 @@ internal sealed class InceptionResNetBlock8 : nn.Module<Tensor, Tensor>
     public override Tensor forward(Tensor input)
     {
         using var scope = NewDisposeScope();
-        var mixed = cat([branch0.forward(input), branch1.forward(input)], 1);
-        return activation.forward(input + conv.forward(mixed) * scale).MoveToOuterDisposeScope();
+        var mixed = cat([branch0.call(input), branch1.call(input)], 1);
+        return activation.call(input + conv.call(mixed) * scale).MoveToOuterDisposeScope();
     }
 }

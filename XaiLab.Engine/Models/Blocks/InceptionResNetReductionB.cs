@@ -36,7 +36,7 @@ internal sealed class InceptionResNetReductionB : nn.Module<Tensor, Tensor>
     public override Tensor forward(Tensor input)
     {
         using var scope = NewDisposeScope();
-        return cat([branch0.forward(input), branch1.forward(input), branch2.forward(input), pool.forward(input)], 1)
+        return cat([branch0.call(input), branch1.call(input), branch2.call(input), pool.call(input)], 1)
             .MoveToOuterDisposeScope();
     }
 }

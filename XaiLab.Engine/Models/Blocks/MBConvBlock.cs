@@ -33,9 +33,9 @@ internal sealed class MBConvBlock : nn.Module<Tensor, Tensor>
     public override Tensor forward(Tensor input)
     {
         using var scope = NewDisposeScope();
-        var x = expand is null ? input : expand.forward(input);
-        x = project.forward(se.forward(depthwise.forward(x)));
-        if (stochastic_depth is not null) x = stochastic_depth.forward(x) + input;
+        var x = expand is null ? input : expand.call(input);
+        x = project.call(se.call(depthwise.call(x)));
+        if (stochastic_depth is not null) x = stochastic_depth.call(x) + input;
         return x.MoveToOuterDisposeScope();
     }
 }

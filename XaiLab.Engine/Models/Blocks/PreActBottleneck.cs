@@ -41,12 +41,12 @@ internal sealed class PreActBottleneck : nn.Module<Tensor, Tensor>
     public override Tensor forward(Tensor input)
     {
         using var scope = NewDisposeScope();
-        var preact = relu.forward(preact_bn.forward(input));
-        var identity = shortcut is not null ? shortcut.forward(preact)
-            : shortcut_pool is not null ? shortcut_pool.forward(input)
+        var preact = relu.call(preact_bn.call(input));
+        var identity = shortcut is not null ? shortcut.call(preact)
+            : shortcut_pool is not null ? shortcut_pool.call(input)
             : input;
-        var x = relu.forward(bn1.forward(conv1.forward(preact)));
-        x = relu.forward(bn2.forward(conv2.forward(x)));
-        return (conv3.forward(x) + identity).MoveToOuterDisposeScope();
+        var x = relu.call(bn1.call(conv1.call(preact)));
+        x = relu.call(bn2.call(conv2.call(x)));
+        return (conv3.call(x) + identity).MoveToOuterDisposeScope();
     }
 }

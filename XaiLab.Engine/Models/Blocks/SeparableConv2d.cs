@@ -22,6 +22,6 @@ internal sealed class SeparableConv2d : nn.Module<Tensor, Tensor>
     public override Tensor forward(Tensor input)
     {
         using var scope = NewDisposeScope();
-        return pointwise.forward(depthwise.forward(input)).MoveToOuterDisposeScope();
+        return pointwise.call(depthwise.call(input)).MoveToOuterDisposeScope();
     }
 }

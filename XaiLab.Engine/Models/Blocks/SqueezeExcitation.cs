@@ -27,7 +27,7 @@ internal sealed class SqueezeExcitation : nn.Module<Tensor, Tensor>
     {
         using var scope = NewDisposeScope();
         var squeezed = input.mean([2L, 3L], keepdim: true);
-        var scale = scale_activation.forward(fc2.forward(activation.forward(fc1.forward(squeezed))));
+        var scale = scale_activation.call(fc2.call(activation.call(fc1.call(squeezed))));
         return (input * scale).MoveToOuterDisposeScope();
     }
 }

@@ -42,7 +42,7 @@ internal sealed class XceptionBlock : nn.Module<Tensor, Tensor>
     public override Tensor forward(Tensor input)
     {
         using var scope = NewDisposeScope();
-        var residual = shortcut is null ? input : shortcut.forward(input);
-        return (body.forward(input) + residual).MoveToOuterDisposeScope();
+        var residual = shortcut is null ? input : shortcut.call(input);
+        return (body.call(input) + residual).MoveToOuterDisposeScope();
     }
 }

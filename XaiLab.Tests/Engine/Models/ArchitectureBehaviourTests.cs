@@ -54,7 +54,9 @@ public class ArchitectureBehaviourTests(ArchitectureFixture fixture) : IClassFix
         var featureMap = model.ForwardFeatureMap(fixture.Input(architecture));
         var side = FeatureMapSide(architecture, model.Spec.InputSize);
         Assert.Equal([2L, KerasFeatureChannels[architecture], side, side], featureMap.shape);
-        Assert.True(featureMap.min().item<float>() >= 0, "The feature map is taken after the final ReLU/SiLU-free ReLU.");
+        // Taken after the final activation: ReLU everywhere except EfficientNet's SiLU (which dips to about -0.28).
+        var floor = architecture == Architecture.EfficientNetB0 ? -0.3f : 0f;
+        Assert.True(featureMap.min().item<float>() >= floor);
     }
 
     [Theory, MemberData(nameof(Architectures))]
@@ -79,7 +81,7 @@ public class ArchitectureBehaviourTests(ArchitectureFixture fixture) : IClassFix
         using var noGrad = no_grad();
         var first = model.forward(fixture.Input(architecture));
         var second = model.forward(fixture.Input(architecture));
-        Assert.True(first.equal(second).item<bool>());
+        Assert.True(first.eq(second).all().item<bool>());
     }
 
     [Theory, MemberData(nameof(Architectures))]

@@ -1,3 +1,4 @@
+using Xunit.Abstractions;
 using XaiLab.Engine.Models;
 
 namespace XaiLab.Tests.Engine.Models;
