@@ -35,7 +35,7 @@ public class KerasParameterCountTests(ITestOutputHelper output)
         using var model = ModelFactory.Create(new ModelSpec(architecture, 3, 1000, inputSize, head));
         var count = ModelCatalog.CountParameters(model);
         var relativeError = Math.Abs(count - keras) / (double)keras;
-        output.WriteLine($"{architecture.ToApiName()}: {count:N0} (Keras {keras:N0}, {(count - keras) / (double)keras:+0.00%;-0.00%})");
+        output.WriteLine($"{architecture.ToApiName()}: {count:N0} (Keras {keras:N0}, {(count - keras) / (double)keras:P3})");
         Assert.True(relativeError < 0.01,
             $"{architecture.ToApiName()}: {count:N0} parameters, Keras {keras:N0} ({relativeError:P2} off).");
     }
