@@ -41,9 +41,9 @@ public sealed class SmallCnn : ClassifierModel
         RegisterComponents();
     }
 
-    public override Tensor ForwardFeatureMap(Tensor input) => features.forward(input);
+    public override Tensor ForwardFeatureMap(Tensor input) => features.call(input);
 
     public override Tensor Embed(Tensor featureMap) => head.Embed(featureMap);
 
-    public override Tensor ForwardHead(Tensor featureMap) => head.forward(featureMap);
+    public override Tensor ForwardHead(Tensor featureMap) => head.call(featureMap);
 }
