@@ -15,7 +15,7 @@ public sealed class SqliteDatabase : IDisposable
             .Options;
         using var db = new XaiLabDbContext(Options);
         db.Database.Migrate();
-        Factory = new Factory(Options);
+        Factory = new ContextFactory(Options);
     }
 
     public string Folder { get; }
@@ -38,7 +38,7 @@ public sealed class SqliteDatabase : IDisposable
         }
     }
 
-    private sealed class Factory(DbContextOptions<XaiLabDbContext> options) : IDbContextFactory<XaiLabDbContext>
+    private sealed class ContextFactory(DbContextOptions<XaiLabDbContext> options) : IDbContextFactory<XaiLabDbContext>
     {
         public XaiLabDbContext CreateDbContext() => new(options);
     }

@@ -11,6 +11,7 @@ using XaiLab.Engine.Models;
 using XaiLab.Engine.Runtime;
 using XaiLab.Engine.Training;
 using XaiLab.Web.Services.Progress;
+using TorchSharp;
 
 namespace XaiLab.Web.Jobs.Training;
 
