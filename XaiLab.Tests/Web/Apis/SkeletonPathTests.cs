@@ -30,7 +30,7 @@ public sealed class SkeletonPathTests : IDisposable
 
         var dataset = await ApiPolling.UntilAsync<JsonElement>(client, $"/api/datasets/{datasetId}",
             d => d.GetProperty("status").GetString() != "importing", TimeSpan.FromMinutes(1));
-        Assert.Equal("ready", dataset.GetProperty("status").GetString());
+        Assert.True(dataset.GetProperty("status").GetString() == "ready", dataset.ToString());
         Assert.Equal(120, dataset.GetProperty("sliceCount").GetInt32());
         Assert.True(dataset.GetProperty("withMasks").GetBoolean());
         Assert.Equal(3, dataset.GetProperty("classes").GetArrayLength());

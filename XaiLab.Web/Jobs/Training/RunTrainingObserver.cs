@@ -26,7 +26,7 @@ public sealed class RunTrainingObserver(
 
     private static readonly TimeSpan PublishInterval = TimeSpan.FromMilliseconds(250);
     private readonly Stopwatch clock = Stopwatch.StartNew();
-    private TimeSpan lastPublish = TimeSpan.MinValue;
+    private TimeSpan lastPublish = -PublishInterval;
     private EpochResult? pendingEpoch;
 
     public void OnBatch(BatchProgress progress)
