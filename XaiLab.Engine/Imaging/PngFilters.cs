@@ -24,7 +24,7 @@ internal static class PngFilters
                     var up = previous.IsEmpty ? (byte)0 : previous[i];
                     var upLeft = !previous.IsEmpty && i >= bytesPerPixel ? previous[i - bytesPerPixel] : (byte)0;
                     candidate[i] = (byte)(row[i] - Predict(type, left, up, upLeft));
-                    score += Math.Abs((sbyte)candidate[i]);
+                    score += Math.Abs((int)(sbyte)candidate[i]);
                 }
                 if (score < bestScore)
                 {
