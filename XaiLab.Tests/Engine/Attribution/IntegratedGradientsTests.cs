@@ -155,6 +155,13 @@ public class IntegratedGradientsTests
 
         new IntegratedGradients(steps: 6, internalBatchSize: 4).Explain(probe, input, 0);
         new VanillaGradient().Explain(probe, input, 0);
+        using (var batch = input.unsqueeze(0))
+        {
+            probe.Outputs(batch).Dispose();
+            var (activations, gradients) = probe.LayerGradients(batch, [1]);
+            activations.Dispose();
+            gradients.Dispose();
+        }
 
         Assert.Equal(before, DisposeScopeManager.Statistics.ThreadTotalLiveCount);
         // The counter does see a tensor left alive on this thread.
