@@ -7,6 +7,7 @@ namespace XaiLab.Engine.Imaging;
 /// </summary>
 public sealed class SlicePreprocessor
 {
+    /// <param name="options">Input size (default 224), channels (default 1) and training statistics (default none).</param>
     public SlicePreprocessor(PreprocessingOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);

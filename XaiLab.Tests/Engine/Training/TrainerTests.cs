@@ -106,6 +106,20 @@ public class TrainerTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void Train_LastBatchOfOneSample_JoinsThePreviousBatch()
+    {
+        var observer = new RecordingTrainingObserver();
+        using var model = NewModel(seed: 1);
+
+        var outcome = new Trainer().Train(model, TinySource(9, seed: 4), null,
+            new TrainingOptions(Epochs: 1, BatchSize: 4, Device: "cpu"), observer, CancellationToken.None);
+
+        Assert.Equal([1, 2], observer.Batches.Select(b => b.Batch));
+        Assert.All(observer.Batches, b => Assert.Equal(2, b.BatchesPerEpoch));
+        Assert.True(double.IsFinite(outcome.History.Single().TrainLoss));
+    }
+
+    [Fact]
     public void Train_CancelledDuringAnEpoch_ThrowsBeforeTheNextBatch()
     {
         using var source = new CancellationTokenSource();
