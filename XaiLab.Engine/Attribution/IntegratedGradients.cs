@@ -31,16 +31,22 @@ public sealed class IntegratedGradients : IAttributionMethod
         Seed = seed;
     }
 
+    /// <summary>Points on the straight path, both ends included.</summary>
     public int Steps { get; }
 
+    /// <summary>The reference input the path starts from.</summary>
     public IntegratedGradientsBaseline Baseline { get; }
 
+    /// <summary>Path points per model call (memory, not result).</summary>
     public int InternalBatchSize { get; }
 
+    /// <summary>Seed of the uniform-noise baseline.</summary>
     public int Seed { get; }
 
+    /// <inheritdoc />
     public string ApiName => "integrated-gradients";
 
+    /// <inheritdoc />
     public AttributionMap Explain(
         IModelProbe probe,
         Tensor input,

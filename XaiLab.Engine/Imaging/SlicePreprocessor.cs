@@ -26,6 +26,7 @@ public sealed class SlicePreprocessor
         Options = options;
     }
 
+    /// <summary>The options this preprocessor applies.</summary>
     public PreprocessingOptions Options { get; }
 
     /// <summary>Length of one preprocessed sample: Channels x InputSize x InputSize.</summary>
