@@ -35,6 +35,7 @@ public sealed class ClassifierProbe : IModelProbe
     /// <summary>Classes of the model.</summary>
     public int Classes => model.Spec.Classes;
 
+    /// <inheritdoc />
     public Tensor Outputs(Tensor inputs)
     {
         ArgumentNullException.ThrowIfNull(inputs);
@@ -44,6 +45,7 @@ public sealed class ClassifierProbe : IModelProbe
         return Explained(model.forward(x)).to(inputs.device).MoveToOuterDisposeScope();
     }
 
+    /// <inheritdoc />
     public Tensor InputGradients(Tensor inputs, long[] targets)
     {
         ArgumentNullException.ThrowIfNull(inputs);
@@ -56,6 +58,7 @@ public sealed class ClassifierProbe : IModelProbe
         return gradient.to(inputs.device).MoveToOuterDisposeScope();
     }
 
+    /// <inheritdoc />
     public (Tensor Activations, Tensor Gradients) LayerGradients(Tensor inputs, long[] targets)
     {
         ArgumentNullException.ThrowIfNull(inputs);

@@ -10,7 +10,10 @@ namespace XaiLab.Engine.Attribution;
 /// </summary>
 public sealed class IntegratedGradients : IAttributionMethod
 {
-    /// <param name="steps">Points on the path, both ends included; default 25 (the paper). At least 2.</param>
+    /// <param name="steps">
+    /// Points on the path, both ends included; default 25 (the paper, and PAIR saliency's default x_steps, also
+    /// linspace with both ends). At least 2.
+    /// </param>
     /// <param name="baseline">Reference input; default zeros (the paper, PAIR saliency).</param>
     /// <param name="internalBatchSize">Path points per model call; default 16. Does not change the result.</param>
     /// <param name="seed">Seed of the <see cref="IntegratedGradientsBaseline.UniformNoise"/> baseline; default 1.</param>
@@ -28,16 +31,22 @@ public sealed class IntegratedGradients : IAttributionMethod
         Seed = seed;
     }
 
+    /// <summary>Points on the straight path, both ends included.</summary>
     public int Steps { get; }
 
+    /// <summary>The reference input the path starts from.</summary>
     public IntegratedGradientsBaseline Baseline { get; }
 
+    /// <summary>Path points per model call (memory, not result).</summary>
     public int InternalBatchSize { get; }
 
+    /// <summary>Seed of the uniform-noise baseline.</summary>
     public int Seed { get; }
 
+    /// <inheritdoc />
     public string ApiName => "integrated-gradients";
 
+    /// <inheritdoc />
     public AttributionMap Explain(
         IModelProbe probe,
         Tensor input,

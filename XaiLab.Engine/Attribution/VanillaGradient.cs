@@ -8,8 +8,10 @@ namespace XaiLab.Engine.Attribution;
 /// </summary>
 public sealed class VanillaGradient : IAttributionMethod
 {
+    /// <inheritdoc />
     public string ApiName => "vanilla-gradient";
 
+    /// <inheritdoc />
     public AttributionMap Explain(
         IModelProbe probe,
         Tensor input,

@@ -7,6 +7,7 @@ namespace XaiLab.Engine.Imaging;
 /// </summary>
 public sealed class SlicePreprocessor
 {
+    /// <param name="options">Input size (default 224), channels (default 1) and training statistics (default none).</param>
     public SlicePreprocessor(PreprocessingOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -25,6 +26,7 @@ public sealed class SlicePreprocessor
         Options = options;
     }
 
+    /// <summary>The options this preprocessor applies.</summary>
     public PreprocessingOptions Options { get; }
 
     /// <summary>Length of one preprocessed sample: Channels x InputSize x InputSize.</summary>

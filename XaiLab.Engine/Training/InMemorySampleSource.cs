@@ -36,9 +36,12 @@ public sealed class InMemorySampleSource : ISampleSource
         return new InMemorySampleSource(images.Select(preprocessor.Preprocess).ToList(), labels.ToList());
     }
 
+    /// <inheritdoc />
     public int Count => pixels.Count;
 
+    /// <inheritdoc />
     public int Label(int index) => labels[index];
 
+    /// <inheritdoc />
     public float[] Pixels(int index) => pixels[index];
 }

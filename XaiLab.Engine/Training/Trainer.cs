@@ -63,7 +63,7 @@ public sealed class Trainer
         }
 
         var history = new List<EpochResult>();
-        var batches = (train.Count + options.BatchSize - 1) / options.BatchSize;
+        var batches = BatchCount(train.Count, options.BatchSize);
         for (var epoch = firstEpoch; epoch <= options.Epochs; epoch++)
         {
             var epochWatch = Stopwatch.StartNew();
@@ -97,7 +97,7 @@ public sealed class Trainer
         {
             ct.ThrowIfCancellationRequested();
             var start = batch * options.BatchSize;
-            var indices = order.AsSpan(start, Math.Min(options.BatchSize, order.Length - start));
+            var indices = batch == batches - 1 ? order.AsSpan(start) : order.AsSpan(start, options.BatchSize);
             double loss;
             using (NewDisposeScope())
             {
@@ -137,6 +137,16 @@ public sealed class Trainer
             correct += logits.argmax(1).eq(labels).sum().item<long>();
         }
         return (lossSum / source.Count, (double)correct / source.Count);
+    }
+
+    /// <summary>
+    /// Batches per epoch. A last batch of a single sample joins the one before it: batch norm cannot compute training
+    /// statistics from one value per channel.
+    /// </summary>
+    private static int BatchCount(int count, int batchSize)
+    {
+        var batches = (count + batchSize - 1) / batchSize;
+        return batches > 1 && count % batchSize == 1 ? batches - 1 : batches;
     }
 
     private static OptimizerHelper CreateOptimizer(ClassifierModel model, TrainingOptions options) => options.Optimizer switch

@@ -9,7 +9,9 @@ namespace XaiLab.Engine.Datasets.Phantoms;
 /// scale changes and tumour cross-sections between slices); patient <c>p</c> has class <c>p mod 3</c>, so classes are as
 /// balanced as the patient count allows. The anatomy of patient <c>p</c> comes from a random stream that does not depend
 /// on the class, so only the tumour tells the classes apart. Every random choice comes from seeded
-/// <see cref="System.Random"/> streams: the same options give the same pixels on every run.
+/// <see cref="System.Random"/> streams (stable across .NET versions): the same options give the same pixels on every run.
+/// Values are rounded from double arithmetic (sin, exp, log), so another platform's maths library could only differ where
+/// a value falls on a rounding boundary.
 /// </summary>
 public static class PhantomGenerator
 {

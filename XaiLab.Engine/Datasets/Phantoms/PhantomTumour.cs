@@ -68,9 +68,9 @@ internal sealed class PhantomTumour
         }
     }
 
-    public double OffsetX { get; }
-    public double OffsetY { get; }
-    public double Radius { get; }
+    private double OffsetX { get; }
+    private double OffsetY { get; }
+    private double Radius { get; }
     private double RadiusX { get; }
     private double RadiusY { get; }
     private double Intensity { get; }

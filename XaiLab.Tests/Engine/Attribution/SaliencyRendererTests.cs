@@ -1,0 +1,88 @@
+using SkiaSharp;
+using XaiLab.Engine.Attribution;
+using XaiLab.Engine.Attribution.Rendering;
+using XaiLab.Engine.Imaging;
+
+namespace XaiLab.Tests.Engine.Attribution;
+
+public class SaliencyRendererTests
+{
+    [Fact]
+    public void DisplayValues_SumsMagnitudesAndClipsAtThePercentile()
+    {
+        // Two channels whose magnitudes add up to 0, 1, ..., 99 per pixel.
+        var values = new float[200];
+        for (var i = 0; i < 100; i++)
+        {
+            values[i] = -i / 2f;
+            values[100 + i] = i / 2f;
+        }
+
+        var display = SaliencyRenderer.DisplayValues(new AttributionMap(values, 2, 10, 10));
+
+        // numpy.percentile(range(100), 99) = 98.01
+        Assert.Equal(0f, display[0]);
+        Assert.Equal(49 / 98.01f, display[49], 5);
+        Assert.Equal(98 / 98.01f, display[98], 5);
+        Assert.Equal(1f, display[99]);
+    }
+
+    [Fact]
+    public void RenderOverlayPng_DrawsColourmapAndMaskContour()
+    {
+        var image = new SliceImage(8, 8, Enumerable.Range(0, 64).Select(i => (ushort)(i * 1000)).ToArray());
+        var mask = new BinaryMask(8, 8, Enumerable.Range(0, 64).Select(i => i % 8 is >= 2 and <= 5 && i / 8 is >= 2 and <= 5).ToArray());
+        var map = new AttributionMap(new float[16], 1, 4, 4);
+
+        var png = SaliencyRenderer.RenderOverlayPng(image, map, mask, new SaliencyRenderOptions(Colormap.Jet, Opacity: 1));
+
+        using var bitmap = SKBitmap.Decode(png);
+        Assert.Equal((8, 8), (bitmap.Width, bitmap.Height));
+        Assert.Equal(new SKColor(0, 255, 0), bitmap.GetPixel(2, 2));
+        Assert.Equal(new SKColor(0, 255, 0), bitmap.GetPixel(5, 3));
+        // Inside the contour and outside the mask: jet's lowest colour, dark blue.
+        Assert.Equal(new SKColor(0, 0, 128), bitmap.GetPixel(3, 3));
+        Assert.Equal(new SKColor(0, 0, 128), bitmap.GetPixel(0, 7));
+    }
+
+    [Fact]
+    public void RenderOverlayPng_BlendsGrayAndInfernoWithoutMask()
+    {
+        var image = new SliceImage(2, 1, [0, 100]);
+        var map = new AttributionMap([0f, 5f], 1, 1, 2);
+
+        var png = SaliencyRenderer.RenderOverlayPng(image, map, null,
+            new SaliencyRenderOptions(Colormap.Inferno, Opacity: 0.5, ClipPercentile: 100));
+
+        using var bitmap = SKBitmap.Decode(png);
+        // Pixel 0: black slice, inferno(0) = #000004; pixel 1: white slice, inferno(1) = #FCFFA4.
+        Assert.Equal(new SKColor(0, 0, 2), bitmap.GetPixel(0, 0));
+        Assert.Equal(new SKColor(254, 255, 210), bitmap.GetPixel(1, 0));
+    }
+
+    [Theory]
+    [InlineData(Colormap.Gray)]
+    [InlineData(Colormap.Jet)]
+    [InlineData(Colormap.Viridis)]
+    [InlineData(Colormap.Inferno)]
+    public void RenderOverlayPng_SupportsEveryColormap(Colormap colormap)
+    {
+        var image = new SliceImage(4, 4, new ushort[16]);
+        var map = new AttributionMap(Enumerable.Range(0, 16).Select(i => (float)i).ToArray(), 1, 4, 4);
+
+        var png = SaliencyRenderer.RenderOverlayPng(image, map, null, new SaliencyRenderOptions(colormap, Opacity: 1));
+
+        using var bitmap = SKBitmap.Decode(png);
+        Assert.NotEqual(bitmap.GetPixel(0, 0), bitmap.GetPixel(3, 3));
+    }
+
+    [Fact]
+    public void RenderOverlayPng_RejectsOpacityOutsideZeroToOne()
+    {
+        var image = new SliceImage(1, 1, [0]);
+        var map = new AttributionMap([0f], 1, 1, 1);
+
+        Assert.Throws<ArgumentOutOfRangeException>(
+            () => SaliencyRenderer.RenderOverlayPng(image, map, null, new SaliencyRenderOptions(Opacity: 1.5)));
+    }
+}
