@@ -42,7 +42,7 @@ internal static class IntegratedGradientPath
                 var alpha = tensor(alphas, input.dtype, input.device).reshape(count, 1, 1, 1);
                 var batch = baseline.unsqueeze(0) + alpha * difference.unsqueeze(0);
                 var gradients = probe.InputGradients(batch, Enumerable.Repeat(target, count).ToArray());
-                total.add_(gradients.to_type(ScalarType.Float64).sum(0));
+                total.add_(gradients.to_type(ScalarType.Float64).sum(dim: 0));
             }
             progress?.Report((double)(start + count) / steps);
         }
