@@ -136,16 +136,23 @@ public static class FelzenszwalbSegmentation
         for (var y = 0; y + 1 < height; y++)
             for (var x = 0; x + 1 < width; x++) Add(y * width + x + 1, (y + 1) * width + x);
 
-        var order = new int[count];
-        for (var i = 0; i < count; i++) order[i] = i;
-        var keys = (float[])costs.Clone();
-        Array.Sort(keys, order);
-        var sortedFrom = new int[count];
-        var sortedTo = new int[count];
+        // Non-negative floats order like their bit patterns, so (cost bits, edge index) packed into one ulong sorts by
+        // cost with ties in edge order: a primitive sort, about twice as fast as sorting keys with items.
+        var packed = new ulong[count];
         for (var i = 0; i < count; i++)
         {
-            sortedFrom[i] = from[order[i]];
-            sortedTo[i] = to[order[i]];
+            packed[i] = ((ulong)BitConverter.SingleToUInt32Bits(costs[i]) << 32) | (uint)i;
+        }
+        Array.Sort(packed);
+        var sortedFrom = new int[count];
+        var sortedTo = new int[count];
+        var keys = new float[count];
+        for (var i = 0; i < count; i++)
+        {
+            var edge = (int)(packed[i] & 0xFFFFFFFF);
+            sortedFrom[i] = from[edge];
+            sortedTo[i] = to[edge];
+            keys[i] = costs[edge];
         }
         return (sortedFrom, sortedTo, keys);
     }

@@ -74,6 +74,16 @@ public class SmoothGradTests
     }
 
     [Fact]
+    public void Explain_PixelThatChangesOutputGetsAttribution()
+    {
+        using var input = AttributionAssert.Image(1, 16, 16);
+        var probe = new AnalyticProbe(x => stack([x[.., 0, 3, 9].pow(2), x.sum([1, 2, 3])], 1));
+        var map = new SmoothGrad(new PlainGradientMethod()) { Samples = 4 }.Explain(probe, input, 0);
+        Assert.True(map.Values[3 * 16 + 9] > 0);
+        Assert.Equal(0f, map.Values[0]);
+    }
+
+    [Fact]
     public void Explain_RunsOnSmallCnn()
     {
         using var input = AttributionAssert.Image(1, 32, 32);

@@ -100,13 +100,23 @@ public class FelzenszwalbSegmentationTests(ITestOutputHelper output)
             for (var x = 0; x < side; x++)
                 image[y * side + x] = (float)(Math.Sin(x * 0.05) * Math.Cos(y * 0.07) + 0.2 * random.NextDouble());
         double[] scales = [50, 100, 150, 250, 500, 1200];
-        FelzenszwalbSegmentation.SegmentAtScales(image, 1, side, side, scales, 0.8, 150);
-        var stopwatch = Stopwatch.StartNew();
-        var labellings = FelzenszwalbSegmentation.SegmentAtScales(image, 1, side, side, scales, 0.8, 150);
-        var segmented = stopwatch.Elapsed;
-        var masks = SegmentMasks.Unpack(labellings).Select(m => SegmentMasks.Dilate(m, side, side, 5)).ToList();
-        var total = stopwatch.Elapsed;
-        output.WriteLine($"224x224, six scales: segmentation {segmented.TotalMilliseconds:F1} ms, with {masks.Count} dilated masks {total.TotalMilliseconds:F1} ms");
+        // Best of five runs: the machine is shared, and the minimum is the least disturbed measurement.
+        double oneScale = double.MaxValue, sixScales = double.MaxValue, withDilation = double.MaxValue, cpu = double.MaxValue;
+        List<int[]> masks = [];
+        for (var run = 0; run < 5; run++)
+        {
+            var cpuStart = Process.GetCurrentProcess().TotalProcessorTime;
+            var stopwatch = Stopwatch.StartNew();
+            FelzenszwalbSegmentation.SegmentAtScales(image, 1, side, side, [scales[0]], 0.8, 150);
+            oneScale = Math.Min(oneScale, stopwatch.Elapsed.TotalMilliseconds);
+            stopwatch.Restart();
+            var labellings = FelzenszwalbSegmentation.SegmentAtScales(image, 1, side, side, scales, 0.8, 150);
+            sixScales = Math.Min(sixScales, stopwatch.Elapsed.TotalMilliseconds);
+            masks = SegmentMasks.Unpack(labellings).Select(m => SegmentMasks.Dilate(m, side, side, 5)).ToList();
+            withDilation = Math.Min(withDilation, stopwatch.Elapsed.TotalMilliseconds);
+            cpu = Math.Min(cpu, (Process.GetCurrentProcess().TotalProcessorTime - cpuStart).TotalMilliseconds);
+        }
+        output.WriteLine($"224x224: one scale {oneScale:F1} ms, six scales {sixScales:F1} ms, six scales + {masks.Count} dilated masks {withDilation:F1} ms wall; one scale + six scales + dilation {cpu:F1} ms CPU");
         Assert.NotEmpty(masks);
     }
 }
