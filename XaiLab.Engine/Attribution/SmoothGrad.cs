@@ -59,6 +59,11 @@ public sealed class SmoothGrad : IAttributionMethod
         ArgumentOutOfRangeException.ThrowIfLessThan(Samples, 1);
         ArgumentOutOfRangeException.ThrowIfNegative(StdevSpread);
 
+        double stdev;
+        using (NewDisposeScope())
+        {
+            stdev = StdevSpread * (input.max().ToDouble() - input.min().ToDouble());
+        }
         double[]? total = null;
         AttributionMap? first = null;
         using var generator = new Generator(Seed);
@@ -68,7 +73,6 @@ public sealed class SmoothGrad : IAttributionMethod
             AttributionMap map;
             using (NewDisposeScope())
             {
-                var stdev = StdevSpread * (input.max().ToDouble() - input.min().ToDouble());
                 // Noise is drawn on the CPU so a seed gives the same map on every device.
                 var noise = randn(input.shape, ScalarType.Float32, CPU, generator: generator).to(input.device).to_type(input.dtype);
                 var noisy = input + noise * stdev;
