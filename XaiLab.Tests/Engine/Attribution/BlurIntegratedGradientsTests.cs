@@ -92,6 +92,18 @@ public class BlurIntegratedGradientsTests
     }
 
     [Fact]
+    public void Explain_BlursEachChannelOnItsOwn()
+    {
+        // f = sum(x[channel 1]): channel 0 never reaches the output, so it gets no attribution.
+        using var input = AttributionAssert.Image(2, Side, Side);
+        var probe = new AnalyticProbe(x => stack([x[.., 1].sum([1, 2]), x.sum([1, 2, 3])], 1));
+        var map = new BlurIntegratedGradients { Steps = 10 }.Explain(probe, input, 0);
+        Assert.Equal(2, map.Channels);
+        Assert.All(map.Values.Take(Side * Side), v => Assert.Equal(0f, v));
+        Assert.Contains(map.Values.Skip(Side * Side), v => v != 0);
+    }
+
+    [Fact]
     public void Explain_PixelThatChangesOutputGetsAttribution()
     {
         using var input = AttributionAssert.Image(1, Side, Side);

@@ -100,6 +100,36 @@ public class XraiTests
     }
 
     [Fact]
+    public void Explain_WithoutSegments_GivesEveryPixelTheMeanOfIgFromBothBaselines()
+    {
+        // No segments: every pixel is "uncovered" and gets the mean of the merged IG map, which checks the IG part.
+        using var input = AttributionAssert.Image(2, 16, 16);
+        var probe = new AnalyticProbe(x => stack([x.pow(3).sum([1, 2, 3]) + x[.., 1].sum([1, 2]), x.sum([1, 2, 3])], 1));
+        var map = new Xrai { Steps = 7, Scales = [] }.Explain(probe, input, 0);
+
+        using var low = zeros_like(input) + input.min();
+        using var high = zeros_like(input) + input.max();
+        var fromLow = AttributionAssert.ExpectedIntegratedGradients(probe, input, low, 0, 7);
+        var fromHigh = AttributionAssert.ExpectedIntegratedGradients(probe, input, high, 0, 7);
+        const int plane = 16 * 16;
+        var mean = Enumerable.Range(0, plane)
+            .Select(i => Math.Max((fromLow[i] + fromHigh[i]) / 2.0, (fromLow[plane + i] + fromHigh[plane + i]) / 2.0))
+            .Average();
+        Assert.Equal((1, 16, 16), (map.Channels, map.Height, map.Width));
+        Assert.All(map.Values, v => Assert.Equal(mean, v, 1e-5));
+    }
+
+    [Fact]
+    public void Explain_ColourImage_SegmentsAcrossChannels()
+    {
+        using var input = AttributionAssert.Image(3, 32, 32);
+        var probe = new AnalyticProbe(x => stack([x[.., 2, 4, 4].pow(2), x.sum([1, 2, 3])], 1));
+        var map = new Xrai { Steps = 4 }.Explain(probe, input, 0);
+        Assert.Equal(32 * 32, map.Values.Length);
+        Assert.Equal(map.Values.Max(), map.Values[4 * 32 + 4]);
+    }
+
+    [Fact]
     public void Explain_HonoursCancellationAndReportsProgress()
     {
         using var input = AttributionAssert.Image(1, 32, 32);
