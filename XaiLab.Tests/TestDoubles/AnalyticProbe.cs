@@ -5,56 +5,58 @@ using static TorchSharp.torch;
 namespace XaiLab.Tests.TestDoubles;
 
 /// <summary>
-/// A probe with closed-form outputs per class: f0 = sum(w x), f1 = sum(w x^2), f2 = sum(w x^3), and their exact gradients.
-/// Records the largest batch it was asked about.
+/// A probe over known functions: <c>outputs = head(featureMap(x))</c> with gradients from autograd, so tests can compare
+/// attributions with analytic answers. Without a feature map the "layer" is the input itself.
 /// </summary>
-public sealed class AnalyticProbe(float[] weights, long[] shape) : IModelProbe
+public sealed class AnalyticProbe(Func<Tensor, Tensor> head, Func<Tensor, Tensor>? featureMap = null) : IModelProbe
 {
-    public int LargestBatch { get; private set; }
+    private readonly Func<Tensor, Tensor> featureMap = featureMap ?? (x => x.alias());
 
-    public int GradientCalls { get; private set; }
+    /// <summary>Batches the probe was asked to evaluate (model calls).</summary>
+    public int Calls { get; private set; }
 
-    public double Function(int target, float[] x)
-    {
-        double sum = 0;
-        for (var i = 0; i < x.Length; i++)
-        {
-            sum += weights[i] * Math.Pow(x[i], target + 1);
-        }
-        return sum;
-    }
+    /// <summary>Rows (images) evaluated over all calls.</summary>
+    public long Rows { get; private set; }
 
     public Tensor Outputs(Tensor inputs)
     {
+        Count(inputs);
         using var scope = NewDisposeScope();
-        var w = Weights(inputs);
-        var outputs = torch.stack([(w * inputs).sum([1L, 2L, 3L]), (w * inputs.pow(2)).sum([1L, 2L, 3L]),
-            (w * inputs.pow(3)).sum([1L, 2L, 3L])], 1);
-        return outputs.MoveToOuterDisposeScope();
+        using var noGrad = no_grad();
+        return head(featureMap(inputs)).MoveToOuterDisposeScope();
     }
 
     public Tensor InputGradients(Tensor inputs, long[] targets)
     {
-        LargestBatch = Math.Max(LargestBatch, (int)inputs.shape[0]);
-        GradientCalls++;
+        Count(inputs);
         using var scope = NewDisposeScope();
-        var w = Weights(inputs);
-        var rows = new List<Tensor>();
-        for (var i = 0; i < targets.Length; i++)
-        {
-            var x = inputs[i];
-            rows.Add(targets[i] switch
-            {
-                0 => w.clone(),
-                1 => 2 * w * x,
-                _ => 3 * w * x.pow(2),
-            });
-        }
-        return torch.stack(rows).MoveToOuterDisposeScope();
+        using var grad = enable_grad();
+        var x = inputs.detach().requires_grad_(true);
+        var selected = Select(head(featureMap(x)), targets);
+        var gradient = autograd.grad([selected], [x])[0];
+        return gradient.detach().MoveToOuterDisposeScope();
     }
 
-    public (Tensor Activations, Tensor Gradients) LayerGradients(Tensor inputs, long[] targets) =>
-        throw new NotSupportedException("The analytic probe has no layers.");
+    public (Tensor Activations, Tensor Gradients) LayerGradients(Tensor inputs, long[] targets)
+    {
+        Count(inputs);
+        using var scope = NewDisposeScope();
+        using var grad = enable_grad();
+        var activations = featureMap(inputs.detach()).detach().requires_grad_(true);
+        var selected = Select(head(activations), targets);
+        var gradient = autograd.grad([selected], [activations])[0];
+        return (activations.detach().MoveToOuterDisposeScope(), gradient.detach().MoveToOuterDisposeScope());
+    }
 
-    private Tensor Weights(Tensor inputs) => torch.tensor(weights, shape, device: inputs.device);
+    private static Tensor Select(Tensor outputs, long[] targets)
+    {
+        var index = tensor(targets, ScalarType.Int64, outputs.device).reshape(-1, 1);
+        return outputs.gather(1, index).sum();
+    }
+
+    private void Count(Tensor inputs)
+    {
+        Calls++;
+        Rows += inputs.shape[0];
+    }
 }

@@ -179,12 +179,12 @@ public class IntegratedGradientsTests
         Assert.Equal("integrated-gradients", new IntegratedGradients().ApiName);
     }
 
-    private static (AnalyticProbe Probe, float[] X, float[] Weights) Analytic(int seed)
+    private static (PowerSeriesProbe Probe, float[] X, float[] Weights) Analytic(int seed)
     {
         var random = new Random(seed);
         var x = Enumerable.Range(0, 20).Select(_ => (float)(random.NextDouble() * 2 - 1)).ToArray();
         var weights = Enumerable.Range(0, 20).Select(_ => (float)(random.NextDouble() * 2 - 1)).ToArray();
-        return (new AnalyticProbe(weights, Shape), x, weights);
+        return (new PowerSeriesProbe(weights, Shape), x, weights);
     }
 
     private static (ClassifierProbe Probe, torch.Tensor Input) SmallCnnProbe(ExplainedOutput output) =>

@@ -11,7 +11,7 @@ public class VanillaGradientTests
     {
         float[] weights = [1f, -2f, 0.5f, 3f];
         float[] x = [0.5f, 1f, -2f, 0.25f];
-        var probe = new AnalyticProbe(weights, [1, 2, 2]);
+        var probe = new PowerSeriesProbe(weights, [1, 2, 2]);
         using var input = torch.tensor(x, [1, 2, 2]);
         var progress = new ImmediateProgress();
 
@@ -26,7 +26,7 @@ public class VanillaGradientTests
     [Fact]
     public void Explain_RejectsBatchedInput()
     {
-        var probe = new AnalyticProbe([1f], [1, 1, 1]);
+        var probe = new PowerSeriesProbe([1f], [1, 1, 1]);
         using var input = torch.zeros(1, 1, 1, 1);
 
         Assert.Throws<ArgumentException>(() => new VanillaGradient().Explain(probe, input, 0));
