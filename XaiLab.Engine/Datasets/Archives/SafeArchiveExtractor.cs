@@ -149,7 +149,7 @@ public sealed class SafeArchiveExtractor
         if (declaredTotal > budget)
         {
             throw new DatasetImportException(
-                $"{archiveName} declares {declaredTotal:N0} expanded bytes, more than its limit of {budget:N0} " +
+                $"{archiveName} declares {declaredTotal:N0} expanded bytes, more than its limit of {budget:N0} bytes " +
                 $"({limits.MaxExpansionRatio} times its size, at most {limits.MaxArchiveBytes:N0}).");
         }
 
