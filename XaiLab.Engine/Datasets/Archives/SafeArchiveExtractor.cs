@@ -124,6 +124,7 @@ public sealed class SafeArchiveExtractor
         }
 
         var entries = new List<SafeArchiveEntry>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
         long declaredTotal = 0;
         foreach (var zipEntry in zipEntries)
         {
@@ -131,6 +132,11 @@ public sealed class SafeArchiveExtractor
             if (path.Length == 0 || path.EndsWith('/'))
             {
                 continue;
+            }
+
+            if (!seen.Add(path))
+            {
+                throw new DatasetImportException($"{archiveName}: entry '{path}' appears more than once; the archive is ambiguous.");
             }
 
             var ratioLimit = (long)Math.Min(long.MaxValue / 2, zipEntry.CompressedLength * limits.MaxExpansionRatio);

@@ -34,6 +34,17 @@ public sealed class SafeArchiveExtractorTests
     }
 
     [Fact]
+    public void Open_RejectsDuplicateEntryNames()
+    {
+        using var temp = new TempFolder();
+        var zip = temp.Zip("dup.zip", ("a/x.png", [1]), ("a/./x.png", [2]));
+
+        var e = Assert.Throws<DatasetImportException>(() => new SafeArchiveExtractor().Open(zip).Dispose());
+
+        Assert.Equal("dup.zip: entry 'a/x.png' appears more than once; the archive is ambiguous.", e.Message);
+    }
+
+    [Fact]
     public void Open_RejectsTruncatedZip()
     {
         using var temp = new TempFolder();
