@@ -108,6 +108,22 @@ public sealed class ImageFolderReaderTests
         Assert.Equal("labels.csv lists files that are not in the dataset: a/gone.png.", e.Message);
     }
 
+    [Theory]
+    [InlineData("file,patient_id\na/x.png\n", "labels.csv line 2: expected 2 non-empty fields (file,patient_id), found 'a/x.png'.")]
+    [InlineData("file,patient_id\na/x.png,\n", "labels.csv line 2: expected 2 non-empty fields (file,patient_id), found 'a/x.png,'.")]
+    [InlineData("file,patient_id\na/x.png,P1\na/x.png,P2\n", "labels.csv line 3: 'a/x.png' is listed twice.")]
+    public void Read_RejectsMalformedCsvRows(string csv, string message)
+    {
+        using var temp = new TempFolder();
+        temp.Write("a/x.png", TestImages.Gray8(2, 2, (x, y) => 1));
+        temp.Write("b/y.png", TestImages.Gray8(2, 2, (x, y) => 1));
+        temp.Write("labels.csv", System.Text.Encoding.UTF8.GetBytes(csv));
+
+        var e = Assert.Throws<DatasetImportException>(() => reader.Read(temp.Path).ToList());
+
+        Assert.Equal(message, e.Message);
+    }
+
     [Fact]
     public void Read_RejectsSingleClass()
     {

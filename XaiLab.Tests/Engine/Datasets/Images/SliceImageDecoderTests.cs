@@ -84,6 +84,18 @@ public sealed class SliceImageDecoderTests
     }
 
     [Fact]
+    public void Decode_RejectsTruncatedTiff()
+    {
+        var tiff = TestImages.Tiff(4, 4, 8, (x, y) => 0);
+        var stripOffsets = tiff.AsSpan().IndexOf(new byte[] { 17, 1, 4, 0, 1, 0, 0, 0 });
+        tiff[stripOffsets + 8] = 250;
+
+        var e = Assert.Throws<DatasetImportException>(() => SliceImageDecoder.Decode(tiff, "cut.tif"));
+
+        Assert.Equal("cut.tif is a truncated TIFF (strip 0 runs past the end of the file).", e.Message);
+    }
+
+    [Fact]
     public void Decode_RejectsSideAboveLimit()
     {
         var png = TestImages.Gray8(20, 10, (x, y) => 0);
