@@ -17,6 +17,19 @@ public sealed class DatasetImporterTests
     }
 
     [Fact]
+    public void Read_StreamsSlicesBeforeReadingLaterFiles()
+    {
+        using var temp = new TempFolder();
+        var zip = temp.Zip("s.zip", ("1.mat", new MatFileBuilder { Label = 1 }.Build()), ("2.mat", [1, 2, 3]));
+        using var slices = DatasetImporter.Read(zip).GetEnumerator();
+
+        Assert.True(slices.MoveNext());
+        Assert.Equal("1.mat", slices.Current.SourceName);
+        var e = Assert.Throws<DatasetImportException>(() => slices.MoveNext());
+        Assert.StartsWith("2.mat is not a MATLAB v7.3 (HDF5) file", e.Message);
+    }
+
+    [Fact]
     public void Read_RejectsFigshareUploadWithOneClass()
     {
         using var temp = new TempFolder();

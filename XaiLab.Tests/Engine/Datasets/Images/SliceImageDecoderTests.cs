@@ -106,6 +106,30 @@ public sealed class SliceImageDecoderTests
     }
 
     [Fact]
+    public void Decode_StreamRejectsOversizedFileBeforeReadingItAll()
+    {
+        var limits = new ImportLimits { MaxImageSide = 16 };
+        var stream = new MemoryStream(new byte[64 << 20]);
+
+        var e = Assert.Throws<DatasetImportException>(() => SliceImageDecoder.Decode(stream, "huge.png", limits));
+
+        Assert.Equal("huge.png is larger than 16,779,264 bytes, more than any image of at most 16 pixels a side.", e.Message);
+        Assert.True(stream.Position < 20 << 20);
+    }
+
+    [Fact]
+    public void Decode_StreamChecksHeaderBeforeReadingTheRest()
+    {
+        var png = TestImages.Gray8(20, 10, (x, y) => 0);
+        var stream = new MemoryStream(png.Concat(new byte[1 << 20]).ToArray());
+
+        var e = Assert.Throws<DatasetImportException>(() => SliceImageDecoder.Decode(stream, "w.png", new ImportLimits { MaxImageSide = 16 }));
+
+        Assert.Equal("w.png declares 20x10 pixels; each side must be between 1 and 16.", e.Message);
+        Assert.Equal(64 * 1024, stream.Position);
+    }
+
+    [Fact]
     public void Decode_RejectsCorruptJpeg()
     {
         byte[] jpeg = [0xFF, 0xD8, 0xFF, 0xC0, 0, 11, 8, 0, 4, 0, 4, 1, 1, 0x11, 0, 0xFF, 0xD9];
