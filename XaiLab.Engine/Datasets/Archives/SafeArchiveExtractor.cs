@@ -147,7 +147,7 @@ public sealed class SafeArchiveExtractor
                     $"more than {limits.MaxExpansionRatio} times (a ZIP bomb?).");
             }
 
-            declaredTotal += zipEntry.Length;
+            declaredTotal = declaredTotal > long.MaxValue - zipEntry.Length ? long.MaxValue : declaredTotal + zipEntry.Length;
             entries.Add(new SafeArchiveEntry(zipEntry, path, archiveName));
         }
 
