@@ -28,7 +28,8 @@ public sealed class SafeArchiveEntry
 
     /// <summary>
     /// Opens the entry for streaming. The stream fails with <see cref="DatasetImportException"/> if the entry inflates to
-    /// more than <see cref="DeclaredLength"/>, past the archive's budget, or is corrupt.
+    /// more than <see cref="DeclaredLength"/> or past the archive's budget, ends early, or fails its CRC-32 at the end
+    /// (System.IO.Compression stops silently at the declared size, so a forged size would otherwise truncate quietly).
     /// </summary>
     public Stream OpenRead()
     {
@@ -45,6 +46,8 @@ public sealed class SafeArchiveEntry
     private sealed class CountingStream(Stream inner, SafeArchiveEntry owner, string archiveName) : Stream
     {
         private long read;
+        private uint crc = 0xFFFFFFFFu;
+        private bool verified;
 
         public override bool CanRead => true;
         public override bool CanSeek => false;
@@ -66,6 +69,13 @@ public sealed class SafeArchiveEntry
                 throw new DatasetImportException($"{archiveName}: entry '{owner.Path}' is corrupt or truncated: {e.Message}", e);
             }
 
+            if (n == 0 && buffer.Length > 0)
+            {
+                Verify();
+                return 0;
+            }
+
+            crc = Crc32.Update(crc, buffer[..n]);
             read += n;
             if (read > owner.DeclaredLength)
             {
@@ -75,6 +85,27 @@ public sealed class SafeArchiveEntry
 
             owner.Owner?.Count(n, owner);
             return n;
+        }
+
+        private void Verify()
+        {
+            if (verified)
+            {
+                return;
+            }
+
+            verified = true;
+            if (read < owner.DeclaredLength)
+            {
+                throw new DatasetImportException(
+                    $"{archiveName}: entry '{owner.Path}' is truncated ({read:N0} of {owner.DeclaredLength:N0} bytes).");
+            }
+
+            if ((crc ^ 0xFFFFFFFFu) != owner.entry.Crc32)
+            {
+                throw new DatasetImportException(
+                    $"{archiveName}: entry '{owner.Path}' fails its CRC check after {read:N0} bytes (corrupt, or its declared size is forged).");
+            }
         }
 
         public override void Flush()

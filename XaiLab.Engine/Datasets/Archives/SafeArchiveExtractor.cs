@@ -124,6 +124,7 @@ public sealed class SafeArchiveExtractor
         }
 
         var entries = new List<SafeArchiveEntry>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
         long declaredTotal = 0;
         foreach (var zipEntry in zipEntries)
         {
@@ -131,6 +132,11 @@ public sealed class SafeArchiveExtractor
             if (path.Length == 0 || path.EndsWith('/'))
             {
                 continue;
+            }
+
+            if (!seen.Add(path))
+            {
+                throw new DatasetImportException($"{archiveName}: entry '{path}' appears more than once; the archive is ambiguous.");
             }
 
             var ratioLimit = (long)Math.Min(long.MaxValue / 2, zipEntry.CompressedLength * limits.MaxExpansionRatio);
@@ -141,7 +147,7 @@ public sealed class SafeArchiveExtractor
                     $"more than {limits.MaxExpansionRatio} times (a ZIP bomb?).");
             }
 
-            declaredTotal += zipEntry.Length;
+            declaredTotal = declaredTotal > long.MaxValue - zipEntry.Length ? long.MaxValue : declaredTotal + zipEntry.Length;
             entries.Add(new SafeArchiveEntry(zipEntry, path, archiveName));
         }
 
@@ -149,7 +155,7 @@ public sealed class SafeArchiveExtractor
         if (declaredTotal > budget)
         {
             throw new DatasetImportException(
-                $"{archiveName} declares {declaredTotal:N0} expanded bytes, more than its limit of {budget:N0} " +
+                $"{archiveName} declares {declaredTotal:N0} expanded bytes, more than its limit of {budget:N0} bytes " +
                 $"({limits.MaxExpansionRatio} times its size, at most {limits.MaxArchiveBytes:N0}).");
         }
 

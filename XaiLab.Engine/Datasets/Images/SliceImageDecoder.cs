@@ -11,11 +11,30 @@ namespace XaiLab.Engine.Datasets.Images;
 /// </summary>
 public static class SliceImageDecoder
 {
-    /// <summary>Reads <paramref name="stream"/> to the end and decodes it.</summary>
+    /// <summary>
+    /// Reads <paramref name="stream"/> and decodes it. The header is checked on the first 64 KiB, before the rest is read;
+    /// a file longer than any image within <see cref="ImportLimits.MaxImageSide"/> could be (8 bytes a pixel plus 16 MiB)
+    /// is refused without reading it all.
+    /// </summary>
     public static SliceImage Decode(Stream stream, string sourceName, ImportLimits? limits = null)
     {
+        limits ??= ImportLimits.Default;
         using var buffer = new MemoryStream();
-        stream.CopyTo(buffer);
+        CopyAtMost(stream, buffer, 64 * 1024);
+        var prefix = buffer.GetBuffer().AsSpan(0, (int)buffer.Length);
+        if (ImageHeader.TryRead(prefix) is not null)
+        {
+            ImageHeader.Read(prefix, sourceName, limits.MaxImageSide);
+        }
+
+        var maxBytes = (long)limits.MaxImageSide * limits.MaxImageSide * 8 + (16L << 20);
+        CopyAtMost(stream, buffer, maxBytes - buffer.Length + 1);
+        if (buffer.Length > maxBytes)
+        {
+            throw new DatasetImportException(
+                $"{sourceName} is larger than {maxBytes:N0} bytes, more than any image of at most {limits.MaxImageSide} pixels a side.");
+        }
+
         return Decode(buffer.GetBuffer().AsSpan(0, (int)buffer.Length), sourceName, limits);
     }
 
@@ -37,6 +56,22 @@ public static class SliceImageDecoder
         }
 
         return image;
+    }
+
+    private static void CopyAtMost(Stream source, Stream target, long count)
+    {
+        var chunk = new byte[81920];
+        while (count > 0)
+        {
+            var n = source.Read(chunk, 0, (int)Math.Min(chunk.Length, count));
+            if (n == 0)
+            {
+                return;
+            }
+
+            target.Write(chunk, 0, n);
+            count -= n;
+        }
     }
 
     private static SliceImage DecodeWithSkia(ReadOnlySpan<byte> data, string sourceName)

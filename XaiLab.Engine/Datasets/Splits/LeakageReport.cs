@@ -1,23 +1,20 @@
 namespace XaiLab.Engine.Datasets.Splits;
 
-/// <summary>Patients whose slices sit in more than one split: each one leaks between training and evaluation.</summary>
-/// <param name="SharedPatients">Patient id and the splits it appears in, ordered by patient id.</param>
-public sealed record LeakageReport(IReadOnlyList<(string PatientId, DatasetSplit[] Splits)> SharedPatients)
+/// <summary>Patients shared across splits: a test score on them measures memory of the patient, not generalisation.</summary>
+public sealed record LeakageReport(IReadOnlyList<SharedPatient> SharedPatients)
 {
-    public bool HasLeaks => SharedPatients.Count > 0;
+    /// <summary>Whether any patient is in two or more splits.</summary>
+    public bool HasLeakage => SharedPatients.Count > 0;
 
-    public static LeakageReport For(IReadOnlyList<SplitItem> items, IReadOnlyList<DatasetSplit> splits)
-    {
-        if (items.Count != splits.Count)
-        {
-            throw new ArgumentException("Every item needs its split.", nameof(splits));
-        }
-        var shared = Enumerable.Range(0, items.Count)
-            .GroupBy(i => items[i].PatientId, StringComparer.Ordinal)
-            .Select(g => (PatientId: g.Key, Splits: g.Select(i => splits[i]).Distinct().Order().ToArray()))
-            .Where(p => p.Splits.Length > 1)
+    /// <summary>Slices that belong to shared patients.</summary>
+    public int LeakedSliceCount => SharedPatients.Sum(p => p.SliceCount);
+
+    /// <summary>Lists every patient whose slices span splits, ordered by patient id.</summary>
+    public static LeakageReport For(IEnumerable<SplitAssignment> assignments) =>
+        new(assignments
+            .GroupBy(a => a.PatientId, StringComparer.Ordinal)
+            .Select(g => new SharedPatient(g.Key, g.Select(a => a.Split).Distinct().Order().ToList(), g.Count()))
+            .Where(p => p.Splits.Count > 1)
             .OrderBy(p => p.PatientId, StringComparer.Ordinal)
-            .ToList();
-        return new LeakageReport(shared);
-    }
+            .ToList());
 }

@@ -1,65 +1,106 @@
 namespace XaiLab.Engine.Datasets.Splits;
 
 /// <summary>
-/// Divides slices into train, validation and test. The default keeps every patient in one split and each class in
-/// about the asked proportions: per class, patients (largest first, ties in seeded random order) go to the split that is
-/// furthest below its target number of slices. <see cref="SplitPreset.PaperRandom"/> reproduces the paper's leaky split.
+/// Splits slices into train, validation and test sets. <see cref="SplitPreset.PatientGrouped"/> (the default) keeps each
+/// patient's slices together and stratifies by class: every patient is given the class most of their slices have, the
+/// patients of each class are shuffled with the seed, taken largest first, and each goes to the split furthest below its
+/// slice target (ratio x the class's slice count). <see cref="SplitPreset.PaperRandom"/> reproduces the paper's random
+/// slice split, with its leakage.
 /// </summary>
 public static class PatientGroupedSplitter
 {
-    /// <summary>The split of each item, in the order of <paramref name="items"/>.</summary>
-    public static DatasetSplit[] Split(IReadOnlyList<SplitItem> items, SplitOptions options)
+    /// <summary>Warning attached to every <see cref="SplitPreset.PaperRandom"/> result.</summary>
+    public const string LeakageWarning =
+        "PaperRandom splits slices at random, ignoring patients: slices of one patient land in both training and test sets " +
+        "(data leakage), which inflates test accuracy. Use PatientGrouped for an honest estimate.";
+
+    private static readonly DatasetSplit[] Splits = [DatasetSplit.Train, DatasetSplit.Validation, DatasetSplit.Test];
+
+    /// <summary>Assigns each slice of <paramref name="slices"/> to a split.</summary>
+    /// <param name="slices">Slices with unique indices; at least one.</param>
+    /// <param name="preset">Default <see cref="SplitPreset.PatientGrouped"/>.</param>
+    /// <param name="ratios">Default <see cref="SplitRatios.Default"/> (0.70/0.15/0.15).</param>
+    /// <param name="seed">Seed of the shuffle. Default 0.</param>
+    /// <exception cref="ArgumentException">Empty input, duplicate indices or invalid ratios.</exception>
+    public static SplitResult Split(IReadOnlyList<SliceLabel> slices, SplitPreset preset = SplitPreset.PatientGrouped, SplitRatios? ratios = null, int seed = 0)
     {
-        ArgumentNullException.ThrowIfNull(items);
-        options.Validate();
-        return options.Preset == SplitPreset.PaperRandom ? RandomSplit(items, options) : GroupedSplit(items, options);
+        ratios ??= SplitRatios.Default;
+        ratios.Validate();
+        if (slices.Count == 0)
+        {
+            throw new ArgumentException("There are no slices to split.", nameof(slices));
+        }
+
+        if (slices.Select(s => s.SliceIndex).Distinct().Count() != slices.Count)
+        {
+            throw new ArgumentException("Slice indices must be unique.", nameof(slices));
+        }
+
+        var warnings = new List<string>();
+        var splitOf = preset == SplitPreset.PaperRandom
+            ? RandomSplit(slices, ratios, seed, warnings)
+            : GroupedSplit(slices, ratios, seed, warnings);
+        var assignments = slices.Select(s => new SplitAssignment(s.SliceIndex, s.ClassLabel, s.PatientId, splitOf[s.SliceIndex])).ToList();
+        return new SplitResult(assignments, preset, seed, warnings);
     }
 
-    private static DatasetSplit[] GroupedSplit(IReadOnlyList<SplitItem> items, SplitOptions options)
+    private static Dictionary<int, DatasetSplit> RandomSplit(IReadOnlyList<SliceLabel> slices, SplitRatios ratios, int seed, List<string> warnings)
     {
-        var random = new Random(options.Seed);
-        var result = new DatasetSplit[items.Count];
-        var ratios = new[] { options.Train, options.Validation, options.Test };
-
-        // A patient belongs to the class most of its slices have, so the stratification is by patient-level class.
-        var patients = Enumerable.Range(0, items.Count)
-            .GroupBy(i => items[i].PatientId, StringComparer.Ordinal)
-            .Select(g => (Indices: g.ToArray(), Label: g.GroupBy(i => items[i].Label).OrderByDescending(l => l.Count()).ThenBy(l => l.Key).First().Key))
-            .OrderBy(p => items[p.Indices[0]].PatientId, StringComparer.Ordinal)
-            .ToList();
-
-        foreach (var byClass in patients.GroupBy(p => p.Label).OrderBy(g => g.Key))
+        warnings.Add(LeakageWarning);
+        var order = slices.Select(s => s.SliceIndex).Order().ToArray();
+        new Random(seed).Shuffle(order);
+        var train = (int)Math.Round(ratios.Train * order.Length);
+        var validation = (int)Math.Round(ratios.Validation * order.Length);
+        var result = new Dictionary<int, DatasetSplit>();
+        for (var i = 0; i < order.Length; i++)
         {
-            var group = byClass.Select(p => (p.Indices, Tiebreak: random.Next())).ToList();
-            var total = group.Sum(p => p.Indices.Length);
-            var filled = new double[3];
-            foreach (var patient in group.OrderByDescending(p => p.Indices.Length).ThenBy(p => p.Tiebreak))
+            result[order[i]] = i < train ? DatasetSplit.Train : i < train + validation ? DatasetSplit.Validation : DatasetSplit.Test;
+        }
+
+        return result;
+    }
+
+    private static Dictionary<int, DatasetSplit> GroupedSplit(IReadOnlyList<SliceLabel> slices, SplitRatios ratios, int seed, List<string> warnings)
+    {
+        var random = new Random(seed);
+        var patients = slices
+            .GroupBy(s => s.PatientId, StringComparer.Ordinal)
+            .Select(g => (Id: g.Key, Slices: g.Select(s => s.SliceIndex).ToList(), Class: MajorityClass(g)))
+            .OrderBy(p => p.Id, StringComparer.Ordinal)
+            .ToList();
+        var result = new Dictionary<int, DatasetSplit>();
+        var used = Splits.Where(s => ratios.Of(s) > 0).ToArray();
+        foreach (var byClass in patients.GroupBy(p => p.Class, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal))
+        {
+            var members = byClass.ToArray();
+            random.Shuffle(members);
+            var total = members.Sum(p => p.Slices.Count);
+            var filled = new Dictionary<DatasetSplit, int>();
+            foreach (var patient in members.OrderByDescending(p => p.Slices.Count))
             {
-                var target = Enumerable.Range(0, 3)
-                    .Where(s => ratios[s] > 0)
-                    .OrderByDescending(s => (ratios[s] * total - filled[s]) / (ratios[s] * total))
-                    .First();
-                filled[target] += patient.Indices.Length;
-                foreach (var index in patient.Indices)
+                var split = used.MaxBy(s => ratios.Of(s) * total - filled.GetValueOrDefault(s));
+                filled[split] = filled.GetValueOrDefault(split) + patient.Slices.Count;
+                foreach (var index in patient.Slices)
                 {
-                    result[index] = (DatasetSplit)target;
+                    result[index] = split;
                 }
             }
+
+            var empty = used.Where(s => !filled.ContainsKey(s)).ToList();
+            if (empty.Count > 0)
+            {
+                warnings.Add(
+                    $"Class '{byClass.Key}' has {members.Length} patient(s), too few to reach every split: " +
+                    $"{string.Join(", ", empty)} get(s) none of its slices.");
+            }
         }
+
         return result;
     }
 
-    private static DatasetSplit[] RandomSplit(IReadOnlyList<SplitItem> items, SplitOptions options)
-    {
-        var order = Enumerable.Range(0, items.Count).ToArray();
-        new Random(options.Seed).Shuffle(order);
-        var trainEnd = (int)Math.Round(items.Count * options.Train);
-        var validationEnd = trainEnd + (int)Math.Round(items.Count * options.Validation);
-        var result = new DatasetSplit[items.Count];
-        for (var position = 0; position < order.Length; position++)
-        {
-            result[order[position]] = position < trainEnd ? DatasetSplit.Train : position < validationEnd ? DatasetSplit.Validation : DatasetSplit.Test;
-        }
-        return result;
-    }
+    private static string MajorityClass(IEnumerable<SliceLabel> slices) =>
+        slices.GroupBy(s => s.ClassLabel, StringComparer.Ordinal)
+            .OrderByDescending(g => g.Count())
+            .ThenBy(g => g.Key, StringComparer.Ordinal)
+            .First().Key;
 }

@@ -1,14 +1,17 @@
 namespace XaiLab.Engine.Datasets.Splits;
 
-/// <summary>How slices are divided into train, validation and test.</summary>
+/// <summary>How <see cref="PatientGroupedSplitter"/> splits a dataset.</summary>
 public enum SplitPreset
 {
-    /// <summary>Default: stratified by class and grouped by patient, so no patient is in two splits.</summary>
+    /// <summary>
+    /// Default. Whole patients go to one split, stratified by class: no patient's slices are both trained on and tested on.
+    /// </summary>
     PatientGrouped,
 
     /// <summary>
-    /// The paper's protocol: slices shuffled and cut by ratio, ignoring patients and classes. Slices of one patient land
-    /// in train and test, which inflates test accuracy: kept only to compare with the paper's numbers.
+    /// As the paper did it: slices shuffled and cut by the ratios, unstratified and ignoring patients. Slices of one
+    /// patient land in several splits (data leakage), which inflates test accuracy; the result carries a warning. Use it
+    /// only to reproduce the paper's numbers.
     /// </summary>
     PaperRandom,
 }

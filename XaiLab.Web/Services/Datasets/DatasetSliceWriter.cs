@@ -45,7 +45,7 @@ public sealed class DatasetSliceWriter(IDbContextFactory<XaiLabDbContext> contex
     {
         var classes = classOrder?.ToList() ?? [];
         var hashes = new List<string>();
-        var splitItems = new List<SplitItem>();
+        var splitItems = new List<SliceLabel>();
         var withMasks = false;
         var batch = new List<Slice>(BatchSize);
         var index = 0;
@@ -74,9 +74,9 @@ public sealed class DatasetSliceWriter(IDbContextFactory<XaiLabDbContext> contex
                 store.Write(maskPath, Png16Codec.EncodeMask(imported.Mask));
                 withMasks = true;
             }
-            var hash = ContentHash.OfSlice(imported.Image, imported.Mask);
+            var hash = ContentHash.Of(imported.Image, imported.Mask);
             hashes.Add(hash);
-            splitItems.Add(new SplitItem(index, label, imported.PatientId));
+            splitItems.Add(new SliceLabel(index, imported.ClassName, imported.PatientId));
             batch.Add(new Slice
             {
                 DatasetId = datasetId,
@@ -107,15 +107,15 @@ public sealed class DatasetSliceWriter(IDbContextFactory<XaiLabDbContext> contex
         {
             throw new DatasetImportException("The dataset holds no slices.");
         }
-        if (classes.Count < 2 || splitItems.Select(s => s.Label).Distinct().Count() < 2)
+        if (classes.Count < 2 || splitItems.Select(s => s.ClassLabel).Distinct().Count() < 2)
         {
-            throw new DatasetImportException($"A classifier needs at least two classes; this dataset has only '{classes[0]}'.");
+            throw new DatasetImportException($"A classifier needs at least two classes; this dataset has only '{splitItems[0].ClassLabel}'.");
         }
 
-        var assignment = PatientGroupedSplitter.Split(splitItems, new SplitOptions(Seed: splitSeed));
+        var split = PatientGroupedSplitter.Split(splitItems, SplitPreset.PatientGrouped, seed: splitSeed);
         foreach (var part in new[] { SplitPart.Validation, SplitPart.Test })
         {
-            var indices = splitItems.Where((_, i) => ToPart(assignment[i]) == part).Select(s => s.SliceIndex).ToList();
+            var indices = split.Assignments.Where(a => ToPart(a.Split) == part).Select(a => a.SliceIndex).ToList();
             await db.Slices.Where(s => s.DatasetId == datasetId && indices.Contains(s.Index))
                 .ExecuteUpdateAsync(u => u.SetProperty(s => s.Split, part), cancellationToken);
         }
@@ -125,7 +125,7 @@ public sealed class DatasetSliceWriter(IDbContextFactory<XaiLabDbContext> contex
         dataset.SliceCount = index;
         dataset.PatientCount = splitItems.Select(s => s.PatientId).Distinct().Count();
         dataset.WithMasks = withMasks;
-        dataset.VersionHash = ContentHash.OfDataset(hashes);
+        dataset.VersionHash = ContentHash.DatasetVersion(hashes);
         dataset.SplitSeed = splitSeed;
         dataset.Status = DatasetStatus.Ready;
         dataset.Error = null;

@@ -156,4 +156,14 @@ public sealed class FigshareMatReaderTests
 
         Assert.Equal("x.mat: tumorBorder has 3 values; it must hold x,y pairs.", e.Message);
     }
+
+    [Fact]
+    public void Read_RejectsEmptyPatientId()
+    {
+        var data = new MatFileBuilder { PatientId = "  " }.Build();
+
+        var e = Assert.Throws<DatasetImportException>(() => reader.Read(new MemoryStream(data), "x.mat"));
+
+        Assert.Equal("x.mat: cjdata.PID is empty.", e.Message);
+    }
 }

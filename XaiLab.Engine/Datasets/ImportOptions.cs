@@ -1,0 +1,27 @@
+using XaiLab.Engine.Datasets.Covid;
+using XaiLab.Engine.Datasets.Figshare;
+using XaiLab.Engine.Datasets.ImageFolder;
+
+namespace XaiLab.Engine.Datasets;
+
+/// <summary>Settings for <see cref="DatasetImporter"/>.</summary>
+public sealed record ImportOptions
+{
+    /// <summary>The defaults below.</summary>
+    public static ImportOptions Default { get; } = new();
+
+    /// <summary>Layout of the upload. Default <see cref="DatasetFormat.Auto"/> (see <see cref="DatasetFormatDetector"/>).</summary>
+    public DatasetFormat Format { get; init; } = DatasetFormat.Auto;
+
+    /// <summary>Bounds for archives and images. Default <see cref="ImportLimits.Default"/>.</summary>
+    public ImportLimits Limits { get; init; } = ImportLimits.Default;
+
+    /// <summary>COVID-19 Radiography class folders to import; null for all. Default <see cref="CovidClassPresets.Paper"/>.</summary>
+    public IReadOnlyList<string>? CovidClasses { get; init; } = CovidClassPresets.Paper;
+
+    /// <summary>Layout of an image-folder dataset. Default <see cref="ImageFolderOptions.Default"/>.</summary>
+    public ImageFolderOptions ImageFolder { get; init; } = ImageFolderOptions.Default;
+
+    /// <summary>Negative figshare intensities. Default <see cref="NegativeIntensityPolicy.ClampToZero"/>.</summary>
+    public NegativeIntensityPolicy NegativeIntensities { get; init; } = NegativeIntensityPolicy.ClampToZero;
+}

@@ -1,0 +1,53 @@
+using XaiLab.Engine.Datasets;
+using XaiLab.Tests.Engine.Datasets.Figshare;
+
+namespace XaiLab.Tests.Engine.Datasets;
+
+public sealed class DatasetImporterTests
+{
+    [Fact]
+    public void Read_AutoDetectsAndStreamsEachFixture()
+    {
+        var figshare = DatasetImporter.Read(DatasetFixtures.FigshareZip).ToList();
+        var covid = DatasetImporter.Read(DatasetFixtures.CovidFolder).ToList();
+
+        Assert.Equal(6, figshare.Count);
+        Assert.Equal(["glioma", "meningioma", "pituitary"], figshare.Select(s => s.ClassName).Distinct().Order());
+        Assert.Equal(9, covid.Count);
+    }
+
+    [Fact]
+    public void Read_StreamsSlicesBeforeReadingLaterFiles()
+    {
+        using var temp = new TempFolder();
+        var zip = temp.Zip("s.zip", ("1.mat", new MatFileBuilder { Label = 1 }.Build()), ("2.mat", [1, 2, 3]));
+        using var slices = DatasetImporter.Read(zip).GetEnumerator();
+
+        Assert.True(slices.MoveNext());
+        Assert.Equal("1.mat", slices.Current.SourceName);
+        var e = Assert.Throws<DatasetImportException>(() => slices.MoveNext());
+        Assert.StartsWith("2.mat is not a MATLAB v7.3 (HDF5) file", e.Message);
+    }
+
+    [Fact]
+    public void Read_RejectsFigshareUploadWithOneClass()
+    {
+        using var temp = new TempFolder();
+        var zip = temp.Zip("one.zip", ("1.mat", new MatFileBuilder { Label = 1 }.Build()), ("2.mat", new MatFileBuilder { Label = 1 }.Build()));
+
+        var e = Assert.Throws<DatasetImportException>(() => DatasetImporter.Read(zip).ToList());
+
+        Assert.Equal("one.zip has slices of only one class ('meningioma'); a classifier needs at least two.", e.Message);
+    }
+
+    [Fact]
+    public void Read_RejectsFigshareUploadWithNoSlices()
+    {
+        using var temp = new TempFolder();
+        var zip = temp.Zip("empty.zip", ("cvind.mat", new MatFileBuilder { IncludeCjdata = false }.Build()));
+
+        var e = Assert.Throws<DatasetImportException>(() => DatasetImporter.Read(zip).ToList());
+
+        Assert.Equal("empty.zip holds no slices; the dataset is empty.", e.Message);
+    }
+}
