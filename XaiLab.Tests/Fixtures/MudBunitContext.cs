@@ -4,12 +4,23 @@ using MudBlazor.Services;
 
 namespace XaiLab.Tests.Fixtures;
 
-/// <summary>bUnit with MudBlazor's services and loose JS interop (MudBlazor and Plotly call JS we don't assert on).</summary>
-public class MudBunitContext : BunitContext
+/// <summary>
+/// Base of component tests: bUnit with MudBlazor's services and loose JS interop (MudBlazor and Plotly call JS we don't
+/// assert on). Disposed asynchronously, as MudBlazor's services require.
+/// </summary>
+public abstract class MudBunitContext : IAsyncLifetime
 {
-    public MudBunitContext()
+    protected MudBunitContext()
     {
-        JSInterop.Mode = JSRuntimeMode.Loose;
-        Services.AddMudServices();
+        Context.JSInterop.Mode = JSRuntimeMode.Loose;
+        Context.Services.AddMudServices();
     }
+
+    protected BunitContext Context { get; } = new();
+
+    protected IServiceCollection Services => Context.Services;
+
+    public virtual Task InitializeAsync() => Task.CompletedTask;
+
+    public virtual async Task DisposeAsync() => await Context.DisposeAsync();
 }

@@ -20,6 +20,8 @@ public sealed class XaiLabAppFactory : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
+        // Outside Development the build-output layout needs this to find MudBlazor's and Plotly's files in the NuGet cache.
+        builder.UseStaticWebAssets();
         builder.UseSetting("XaiLab:DataDirectory", DataDirectory);
         builder.UseSetting("Demo:SeedOnStart", "false");
         builder.UseSetting("Jobs:QueuePollIntervalSeconds", "0.2");

@@ -113,6 +113,11 @@ public sealed class DatasetSliceWriter(IDbContextFactory<XaiLabDbContext> contex
         }
 
         var split = PatientGroupedSplitter.Split(splitItems, SplitPreset.PatientGrouped, seed: splitSeed);
+        if (split.Count(DatasetSplit.Train) == 0 || split.Count(DatasetSplit.Test) == 0)
+        {
+            throw new DatasetImportException(
+                $"{split.Assignments.Select(a => a.PatientId).Distinct().Count()} patients are too few for a patient-grouped split with both training and test slices.");
+        }
         foreach (var part in new[] { SplitPart.Validation, SplitPart.Test })
         {
             var indices = split.Assignments.Where(a => ToPart(a.Split) == part).Select(a => a.SliceIndex).ToList();

@@ -9,7 +9,7 @@ public sealed class ConfusionMatrixViewTests : MudBunitContext
     [Fact]
     public void Render_ShowsCountsPerTrueAndPredictedClassWithRowShares()
     {
-        var cut = Render<ConfusionMatrixView>(p => p
+        var cut = Context.Render<ConfusionMatrixView>(p => p
             .Add(c => c.Labels, ["a", "b"])
             .Add(c => c.Counts, [[3, 1], [0, 4]]));
 

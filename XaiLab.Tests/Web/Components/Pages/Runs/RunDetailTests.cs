@@ -35,7 +35,7 @@ public sealed class RunDetailTests : MudBunitContext
         var runId = SeedRun(RunStatus.Succeeded, completedEpochs: 2, new StoredEvaluation(0.75, 0.7, 0.74, ["a", "b"], [[3, 1], [1, 3]],
             [0.75, 0.75], [0.75, 0.75], [0.75, 0.75], [4, 4], [0.8, 0.8]));
 
-        var cut = Render<RunDetail>(p => p.Add(c => c.RunId, runId));
+        var cut = Context.Render<RunDetail>(p => p.Add(c => c.RunId, runId));
 
         cut.WaitForAssertion(() => Assert.Contains("Accuracy 75.0%", cut.Find("[data-testid=test-accuracy]").TextContent));
         Assert.Equal("succeeded", cut.Find("[data-testid=run-status]").TextContent.Trim());
@@ -47,7 +47,7 @@ public sealed class RunDetailTests : MudBunitContext
     public void RunningRun_ReRendersWhenProgressIsPublished()
     {
         var runId = SeedRun(RunStatus.Running, completedEpochs: 1, evaluation: null);
-        var cut = Render<RunDetail>(p => p.Add(c => c.RunId, runId));
+        var cut = Context.Render<RunDetail>(p => p.Add(c => c.RunId, runId));
         cut.WaitForAssertion(() => Assert.Equal("running", cut.Find("[data-testid=run-status]").TextContent.Trim()));
 
         notifier.Publish(new RunProgress(runId, RunStatus.Running, 0.45, "training", 2, 4, 3, 10, 0.6931, TimeSpan.FromSeconds(90)));
@@ -64,8 +64,8 @@ public sealed class RunDetailTests : MudBunitContext
     [Fact]
     public void MissingRun_SaysSo()
     {
-        var cut = Render<RunDetail>(p => p.Add(c => c.RunId, 999));
-        cut.WaitForAssertion(() => Assert.Contains("Run 999 does not exist", cut.Markup));
+        var cut = Context.Render<RunDetail>(p => p.Add(c => c.RunId, 999));
+        cut.WaitForAssertion(() => Assert.Contains("Run 999 does not exist", cut.Markup), TimeSpan.FromSeconds(5));
     }
 
     private int SeedRun(RunStatus status, int completedEpochs, StoredEvaluation? evaluation)
@@ -91,12 +91,9 @@ public sealed class RunDetailTests : MudBunitContext
         return run.Id;
     }
 
-    protected override void Dispose(bool disposing)
+    public override async Task DisposeAsync()
     {
-        base.Dispose(disposing);
-        if (disposing)
-        {
-            database.Dispose();
-        }
+        await base.DisposeAsync();
+        database.Dispose();
     }
 }
