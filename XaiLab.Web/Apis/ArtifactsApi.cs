@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using XaiLab.Data;
 using XaiLab.Data.Artifacts;
+using XaiLab.Engine.Imaging;
 
 namespace XaiLab.Web.Apis;
 
@@ -24,6 +25,25 @@ public static class ArtifactsApi
             await using var db = await contexts.CreateDbContextAsync(ct);
             var path = await db.Slices.Where(s => s.Id == id).Select(s => s.MaskPath).FirstOrDefaultAsync(ct);
             return Png(store, path);
+        }).WithTags("Slices");
+
+        app.MapGet("/api/slices/{id:int}/preview.png", async Task<Results<FileContentHttpResult, NotFound, ProblemHttpResult>> (
+            int id, bool? contour, double? center, double? width, IDbContextFactory<XaiLabDbContext> contexts, ArtifactStore store, CancellationToken ct) =>
+        {
+            if (width is <= 0)
+            {
+                return TypedResults.Problem(detail: "width must be positive.", statusCode: StatusCodes.Status400BadRequest);
+            }
+            await using var db = await contexts.CreateDbContextAsync(ct);
+            var slice = await db.Slices.Where(s => s.Id == id).Select(s => new { s.ImagePath, s.MaskPath }).FirstOrDefaultAsync(ct);
+            if (slice is null)
+            {
+                return TypedResults.NotFound();
+            }
+            var image = Png16Codec.Decode(await store.ReadAsync(slice.ImagePath, ct));
+            var mask = contour == true && slice.MaskPath is not null ? Png16Codec.DecodeMask(await store.ReadAsync(slice.MaskPath, ct)) : null;
+            var window = center is not null && width is not null ? DisplayWindow.FromCenterWidth(center.Value, width.Value) : null;
+            return TypedResults.File(SliceRenderer.RenderPng(image, mask, window), "image/png");
         }).WithTags("Slices");
 
         app.MapGet("/api/saliency/{id:int}/overlay.png", async Task<Results<FileStreamHttpResult, NotFound>> (

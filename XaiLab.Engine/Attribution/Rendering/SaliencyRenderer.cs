@@ -1,4 +1,3 @@
-using SkiaSharp;
 using XaiLab.Engine.Imaging;
 
 namespace XaiLab.Engine.Attribution.Rendering;
@@ -22,8 +21,8 @@ public static class SaliencyRenderer
         var saliency = ImageResampler.ResizeBilinear(
             DisplayValues(map, options.ClipPercentile), map.Width, map.Height, image.Width, image.Height);
         var lut = ColormapTable.Of(options.Colormap);
-        var gray = GrayLevels(image);
-        var contour = options.DrawMaskContour && mask is not null ? Contour(mask, image.Width, image.Height) : null;
+        var gray = DisplayWindow.Auto(image).Apply(image);
+        var contour = options.DrawMaskContour && mask is not null ? MaskContour.Of(mask, image.Width, image.Height) : null;
         var rgba = new byte[image.Width * image.Height * 4];
         for (var i = 0; i < gray.Length; i++)
         {
@@ -44,11 +43,7 @@ public static class SaliencyRenderer
             rgba[i * 4 + 2] = b;
             rgba[i * 4 + 3] = 255;
         }
-        var info = new SKImageInfo(image.Width, image.Height, SKColorType.Rgba8888, SKAlphaType.Unpremul);
-        using var pixels = SKData.CreateCopy(rgba);
-        using var skImage = SKImage.FromPixels(info, pixels, info.RowBytes);
-        using var png = skImage.Encode(SKEncodedImageFormat.Png, 100);
-        return png.ToArray();
+        return SliceRenderer.EncodeRgba(rgba, image.Width, image.Height);
     }
 
     /// <summary>
@@ -82,34 +77,6 @@ public static class SaliencyRenderer
             magnitude[i] = ceiling > 0 ? Math.Min(1f, (float)(magnitude[i] / ceiling)) : 0f;
         }
         return magnitude;
-    }
-
-    /// <summary>Mask pixels with a 4-neighbour outside the mask or on the image border.</summary>
-    private static bool[] Contour(BinaryMask mask, int width, int height)
-    {
-        var resized = mask.Width == width && mask.Height == height ? mask : ImageResampler.ResizeNearest(mask, width, height);
-        var result = new bool[width * height];
-        for (var y = 0; y < height; y++)
-        {
-            for (var x = 0; x < width; x++)
-            {
-                if (!resized[x, y])
-                {
-                    continue;
-                }
-                result[y * width + x] = x == 0 || y == 0 || x == width - 1 || y == height - 1 ||
-                    !resized[x - 1, y] || !resized[x + 1, y] || !resized[x, y - 1] || !resized[x, y + 1];
-            }
-        }
-        return result;
-    }
-
-    /// <summary>The slice as 8-bit gray, stretched between its own minimum and maximum.</summary>
-    private static byte[] GrayLevels(SliceImage image)
-    {
-        var min = image.Pixels.Min();
-        var range = Math.Max(1, image.Pixels.Max() - min);
-        return image.Pixels.Select(p => (byte)Math.Round((p - min) * 255.0 / range)).ToArray();
     }
 
     private static byte Blend(byte under, byte over, double opacity) =>
