@@ -5,8 +5,8 @@ namespace XaiLab.Engine.Runtime;
 /// <summary>What libtorch this process runs on and which device computations go to.</summary>
 public static class TorchRuntime
 {
-    /// <summary>The libtorch version TorchSharp was built against, e.g. "2.10.0".</summary>
-    public static string LibTorchVersion => torch.__version__;
+    /// <summary>The libtorch version TorchSharp was built against, as major.minor.patch, e.g. "2.10.0".</summary>
+    public static string LibTorchVersion => string.Join('.', torch.__version__.Split('.').Take(3));
 
     /// <summary>Whether a CUDA device is usable (needs the CUDA libtorch build, see README).</summary>
     public static bool CudaAvailable => torch.cuda.is_available();

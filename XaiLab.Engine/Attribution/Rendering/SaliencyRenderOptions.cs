@@ -7,9 +7,12 @@ namespace XaiLab.Engine.Attribution.Rendering;
 /// paper's display).</param>
 /// <param name="DrawMaskContour">Whether to draw the 1-pixel boundary of the expert mask; default true.</param>
 /// <param name="ContourRgb">Colour of the mask contour as 0xRRGGBB; default green 0x00FF00.</param>
+/// <param name="FadeLowSaliency">Scale the opacity of each pixel by its saliency, so unimportant pixels show the slice
+/// itself; default true. False gives the uniform overlay of PAIR's notebooks.</param>
 public sealed record SaliencyRenderOptions(
     Colormap Colormap = Colormap.Jet,
     double Opacity = 0.5,
     double ClipPercentile = 99,
     bool DrawMaskContour = true,
-    int ContourRgb = 0x00FF00);
+    int ContourRgb = 0x00FF00,
+    bool FadeLowSaliency = true);

@@ -33,10 +33,12 @@ public static class SaliencyRenderer
             }
             else
             {
-                var colour = lut[(int)Math.Round(Math.Clamp(saliency[i], 0, 1) * 255)];
-                r = Blend(gray[i], colour.R, options.Opacity);
-                g = Blend(gray[i], colour.G, options.Opacity);
-                b = Blend(gray[i], colour.B, options.Opacity);
+                var value = Math.Clamp(saliency[i], 0, 1);
+                var colour = lut[(int)Math.Round(value * 255)];
+                var opacity = options.FadeLowSaliency ? options.Opacity * value : options.Opacity;
+                r = Blend(gray[i], colour.R, opacity);
+                g = Blend(gray[i], colour.G, opacity);
+                b = Blend(gray[i], colour.B, opacity);
             }
             rgba[i * 4] = r;
             rgba[i * 4 + 1] = g;

@@ -34,7 +34,7 @@ public class SaliencyRendererTests
         var mask = new BinaryMask(8, 8, Enumerable.Range(0, 64).Select(i => i % 8 is >= 2 and <= 5 && i / 8 is >= 2 and <= 5).ToArray());
         var map = new AttributionMap(new float[16], 1, 4, 4);
 
-        var png = SaliencyRenderer.RenderOverlayPng(image, map, mask, new SaliencyRenderOptions(Colormap.Jet, Opacity: 1));
+        var png = SaliencyRenderer.RenderOverlayPng(image, map, mask, new SaliencyRenderOptions(Colormap.Jet, Opacity: 1, FadeLowSaliency: false));
 
         using var bitmap = SKBitmap.Decode(png);
         Assert.Equal((8, 8), (bitmap.Width, bitmap.Height));
@@ -52,7 +52,7 @@ public class SaliencyRendererTests
         var map = new AttributionMap([0f, 5f], 1, 1, 2);
 
         var png = SaliencyRenderer.RenderOverlayPng(image, map, null,
-            new SaliencyRenderOptions(Colormap.Inferno, Opacity: 0.5, ClipPercentile: 100));
+            new SaliencyRenderOptions(Colormap.Inferno, Opacity: 0.5, ClipPercentile: 100, FadeLowSaliency: false));
 
         using var bitmap = SKBitmap.Decode(png);
         // Pixel 0: black slice, inferno(0) = #000004; pixel 1: white slice, inferno(1) = #FCFFA4.
@@ -70,7 +70,7 @@ public class SaliencyRendererTests
         var image = new SliceImage(4, 4, new ushort[16]);
         var map = new AttributionMap(Enumerable.Range(0, 16).Select(i => (float)i).ToArray(), 1, 4, 4);
 
-        var png = SaliencyRenderer.RenderOverlayPng(image, map, null, new SaliencyRenderOptions(colormap, Opacity: 1));
+        var png = SaliencyRenderer.RenderOverlayPng(image, map, null, new SaliencyRenderOptions(colormap, Opacity: 1, FadeLowSaliency: false));
 
         using var bitmap = SKBitmap.Decode(png);
         Assert.NotEqual(bitmap.GetPixel(0, 0), bitmap.GetPixel(3, 3));
@@ -84,5 +84,17 @@ public class SaliencyRendererTests
 
         Assert.Throws<ArgumentOutOfRangeException>(
             () => SaliencyRenderer.RenderOverlayPng(image, map, null, new SaliencyRenderOptions(Opacity: 1.5)));
+    }
+
+    [Fact]
+    public void RenderOverlayPng_FadeLowSaliencyShowsTheSliceWhereTheMapIsZero()
+    {
+        var image = new SliceImage(2, 1, [0, 1000], 16);
+        var map = new AttributionMap([0f, 1f], 1, 1, 2);
+        var png = SaliencyRenderer.RenderOverlayPng(image, map, null, new SaliencyRenderOptions(Colormap.Jet, Opacity: 0.6, ClipPercentile: 100));
+        using var bitmap = SKBitmap.Decode(png);
+        Assert.Equal(new SKColor(0, 0, 0), bitmap.GetPixel(0, 0));
+        var jetTop = ColormapTable.Of(Colormap.Jet)[255];
+        Assert.Equal(new SKColor((byte)Math.Round(255 * 0.4 + jetTop.R * 0.6), (byte)Math.Round(255 * 0.4 + jetTop.G * 0.6), (byte)Math.Round(255 * 0.4 + jetTop.B * 0.6)), bitmap.GetPixel(1, 0));
     }
 }
