@@ -33,15 +33,10 @@ public class TrainerOptionsTests
         using var uninterrupted = NewModel(4);
         var full = new Trainer().Train(uninterrupted, train, validation, options, new RecordingTrainingObserver(), CancellationToken.None);
         using var interrupted = NewModel(4);
-        var first = new RecordingTrainingObserver();
-        using (var cancel = new CancellationTokenSource())
-        {
-            // Stop inside epoch 2, as a crash would: only epoch 1's checkpoint survives.
-            var cancelling = new RecordingTrainingObserver(cancel, batchesBeforeCancel: 4);
-            Assert.Throws<OperationCanceledException>(() =>
-                new Trainer().Train(interrupted, train, validation, options, cancelling, cancel.Token));
-            first = cancelling;
-        }
+        using var cancel = new CancellationTokenSource();
+        // Stop inside epoch 2, as a crash would: only epoch 1's checkpoint survives.
+        var first = new RecordingTrainingObserver(cancel, batchesBeforeCancel: 4);
+        Assert.Throws<OperationCanceledException>(() => new Trainer().Train(interrupted, train, validation, options, first, cancel.Token));
         var checkpoint = TrainingCheckpoint.FromBytes(first.Checkpoints.Single().Bytes);
         using var resumed = NewModel(77);
         var rest = new Trainer().Train(resumed, train, validation, options, new RecordingTrainingObserver(), CancellationToken.None, checkpoint);
@@ -56,7 +51,7 @@ public class TrainerOptionsTests
     }
 
     [Fact]
-    public void Train_Augmentation_ChangesTrainingButNotValidation()
+    public void Train_Augmentation_ChangesTheTrainingBatches()
     {
         var train = TinySource(16, 5);
         var plain = new TrainingOptions(Epochs: 1, BatchSize: 8, Device: "cpu");
@@ -68,7 +63,6 @@ public class TrainerOptionsTests
             new RecordingTrainingObserver(), CancellationToken.None);
 
         Assert.NotEqual(without.History[0].TrainLoss, with.History[0].TrainLoss);
-        Assert.Equal(16, train.Count);
     }
 
     [Fact]
