@@ -20,7 +20,7 @@ public class ClassWeightsTests
     [Fact]
     public void Balanced_AbsentClassGetsZero_AndBadLabelsThrow()
     {
-        Assert.Equal([1f, 1f, 0f], ClassWeights.Balanced([0, 1], 3));
+        Assert.Equal([2f / 3, 2f / 3, 0f], ClassWeights.Balanced([0, 1], 3));
         Assert.Throws<ArgumentException>(() => ClassWeights.Balanced([0, 3], 3));
     }
 }
