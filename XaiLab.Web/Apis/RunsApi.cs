@@ -26,6 +26,19 @@ public static class RunsApi
 
         api.MapGet("/{id:int}/predictions", async (int id, RunService runs, CancellationToken ct) => TypedResults.Ok(await runs.PredictionsAsync(id, ct)));
 
+        api.MapGet("/{id:int}/compare/{otherId:int}", async Task<Results<Ok<PairedComparisonResponse>, ProblemHttpResult>> (
+            int id, int otherId, RunComparisonService comparisons, CancellationToken ct) =>
+        {
+            try
+            {
+                return TypedResults.Ok(await comparisons.CompareAsync(id, otherId, ct));
+            }
+            catch (RequestValidationException e)
+            {
+                return ApiProblems.From(e);
+            }
+        });
+
         api.MapPatch("/{id:int}", async Task<Results<NoContent, NotFound, ProblemHttpResult>> (int id, UpdateRunRequest request, RunService runs, CancellationToken ct) =>
         {
             try

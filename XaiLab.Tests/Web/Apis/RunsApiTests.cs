@@ -61,6 +61,18 @@ public sealed class RunsApiTests : IDisposable
             Assert.Contains(first.GetProperty("label").GetString(), new[] { "meningioma", "glioma", "pituitary" });
             Assert.Equal(1.0, first.GetProperty("probabilities").EnumerateArray().Sum(p => p.GetDouble()), 4);
         }
+        var firstPredictions = await client.GetFromJsonAsync<JsonElement>($"/api/runs/{ids[0]}/predictions");
+        var secondPredictions = await client.GetFromJsonAsync<JsonElement>($"/api/runs/{ids[1]}/predictions");
+        var disagreements = firstPredictions.EnumerateArray().Zip(secondPredictions.EnumerateArray())
+            .Where(p => p.First.GetProperty("predicted").GetString() != p.Second.GetProperty("predicted").GetString())
+            .Select(p => p.First.GetProperty("sliceId").GetInt32()).ToArray();
+        var comparison = await client.GetFromJsonAsync<JsonElement>($"/api/runs/{ids[0]}/compare/{ids[1]}");
+        Assert.Equal(firstPredictions.GetArrayLength(), comparison.GetProperty("samples").GetInt32());
+        Assert.Equal(disagreements, comparison.GetProperty("disagreementSliceIds").EnumerateArray().Select(i => i.GetInt32()));
+        Assert.InRange(comparison.GetProperty("mcNemarExactP").GetDouble(), 0, 1);
+        Assert.InRange(comparison.GetProperty("accuracyDifference").GetDouble(),
+            comparison.GetProperty("differenceLower").GetDouble(), comparison.GetProperty("differenceUpper").GetDouble());
+
         Assert.Equal(ids.Order(), (await ListAsync(client, "?tag=sweep-a")).Order());
         Assert.Equal(ids.Order(), (await ListAsync(client, $"?datasetId={datasetId}&architecture=smallcnn&status=succeeded&q=smallcnn")).Order());
         Assert.Empty(await ListAsync(client, "?tag=other"));
@@ -126,7 +138,7 @@ public sealed class RunsApiTests : IDisposable
         var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt32();
         var dataset = await ApiPolling.UntilAsync<JsonElement>(client, $"/api/datasets/{id}",
             d => d.GetProperty("status").GetString() != "importing", TimeSpan.FromMinutes(1));
-        Assert.Equal("ready", dataset.GetProperty("status").GetString());
+        Assert.True(dataset.GetProperty("status").GetString() == "ready", dataset.ToString());
         return id;
     }
 
