@@ -22,6 +22,7 @@ public static class WebHostingExtensions
         builder.Services.AddSingleton<RunProgressNotifier>();
         builder.Services.AddScoped<DatasetService>();
         builder.Services.AddScoped<RunService>();
+        builder.Services.AddScoped<RunComparisonService>();
         // Registered before Hangfire's servers (AddXaiLabJobs runs first, but hosted services start in registration
         // order only among themselves): the initializer migrates before any job can touch the database.
         builder.Services.Insert(0, ServiceDescriptor.Singleton<IHostedService, DatabaseInitializer>());

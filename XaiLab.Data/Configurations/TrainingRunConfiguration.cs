@@ -14,6 +14,9 @@ public sealed class TrainingRunConfiguration : IEntityTypeConfiguration<Training
         builder.Property(r => r.Device).HasMaxLength(16);
         builder.Property(r => r.LeaseOwner).HasMaxLength(200);
         builder.Property(r => r.HangfireJobId).HasMaxLength(64);
+        builder.Property(r => r.Tags).HasMaxLength(400);
+        builder.Property(r => r.Notes).HasMaxLength(4000);
+        builder.Property(r => r.Attempt).HasDefaultValue(1);
         builder.HasOne(r => r.Team).WithMany().HasForeignKey(r => r.TeamId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne(r => r.Dataset).WithMany().HasForeignKey(r => r.DatasetId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(r => new { r.TeamId, r.CreatedAt });

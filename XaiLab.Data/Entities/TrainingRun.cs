@@ -18,6 +18,17 @@ public class TrainingRun
     public int Seed { get; set; }
     public required string Device { get; set; }
 
+    /// <summary>The full training configuration (preset, optimiser, schedule, augmentation, ...) as JSON; null for runs
+    /// created before it existed, which train with the engine's defaults.</summary>
+    public string? ConfigJson { get; set; }
+
+    /// <summary>Free-form labels, comma-separated, for filtering the runs table.</summary>
+    public string? Tags { get; set; }
+    public string? Notes { get; set; }
+
+    /// <summary>1 for the first execution, incremented by every retry.</summary>
+    public int Attempt { get; set; } = 1;
+
     /// <summary>0..1 over the whole run (training and evaluation).</summary>
     public double Progress { get; set; }
 

@@ -10,7 +10,9 @@ namespace XaiLab.Engine.Training;
 /// <summary>
 /// Supervised training with cross-entropy. Epoch <c>e</c> shuffles with a generator seeded from (seed, e) and seeds
 /// torch's generator from (seed, e) as well, so an epoch run after resuming from a checkpoint is the same epoch as in an
-/// uninterrupted run. Cancellation is checked before every batch.
+/// uninterrupted run. The learning rate is a function of the optimiser step (<see cref="LearningRateSchedule"/>), the
+/// augmentation generator is seeded from (seed, epoch) and early stopping's state travels in the checkpoint, so resuming
+/// stays deterministic with every option. Cancellation is checked before every batch.
 /// </summary>
 public sealed class Trainer
 {
@@ -61,35 +63,57 @@ public sealed class Trainer
             }
             firstEpoch = resumeFrom.Epoch + 1;
         }
+        var stopping = options.EarlyStoppingPatience is { } patience && validation is { Count: > 0 }
+            ? new EarlyStopping(patience, resumeFrom?.BestValidationLoss, resumeFrom?.EpochsWithoutImprovement ?? 0)
+            : null;
+        if (resumeFrom is { StoppedEarly: true })
+        {
+            return new TrainingOutcome([], stopwatch.Elapsed, StoppedEarly: true);
+        }
+        var weights = options.ClassWeighting
+            ? ClassWeights.Balanced(Enumerable.Range(0, train.Count).Select(train.Label).ToArray(), model.Spec.Classes)
+            : null;
 
         var history = new List<EpochResult>();
         var batches = BatchCount(train.Count, options.BatchSize);
-        for (var epoch = firstEpoch; epoch <= options.Epochs; epoch++)
+        var stoppedEarly = false;
+        for (var epoch = firstEpoch; epoch <= options.Epochs && !stoppedEarly; epoch++)
         {
             var epochWatch = Stopwatch.StartNew();
-            var (trainLoss, trainAccuracy) = RunEpoch(model, optimizer, train, options, epoch, batches, device, observer, ct);
+            var epochLearningRate = LearningRateSchedule.At(options, (long)(epoch - 1) * batches, (long)options.Epochs * batches);
+            var (trainLoss, trainAccuracy) = RunEpoch(model, optimizer, train, options, epoch, batches, weights, device, observer, ct);
             double? validationLoss = null, validationAccuracy = null;
             if (validation is { Count: > 0 })
             {
                 ct.ThrowIfCancellationRequested();
                 (validationLoss, validationAccuracy) = Evaluate(model, validation, options.BatchSize, device);
             }
+            stoppedEarly = stopping is not null && validationLoss is { } loss && stopping.Update(loss) && epoch < options.Epochs;
             var result = new EpochResult(epoch, trainLoss, trainAccuracy, validationLoss, validationAccuracy,
-                options.LearningRate, epochWatch.Elapsed);
+                epochLearningRate, epochWatch.Elapsed);
             history.Add(result);
             observer.OnEpoch(result);
-            observer.OnCheckpoint(epoch, Checkpoint(model, optimizer, epoch, options).ToBytes());
+            var checkpoint = Checkpoint(model, optimizer, epoch, options) with
+            {
+                BestValidationLoss = stopping?.Best,
+                EpochsWithoutImprovement = stopping?.EpochsWithoutImprovement ?? 0,
+                StoppedEarly = stoppedEarly,
+            };
+            observer.OnCheckpoint(epoch, checkpoint.ToBytes());
         }
-        return new TrainingOutcome(history, stopwatch.Elapsed);
+        return new TrainingOutcome(history, stopwatch.Elapsed, stoppedEarly);
     }
 
     private static (double Loss, double Accuracy) RunEpoch(
         ClassifierModel model, OptimizerHelper optimizer, ISampleSource train, TrainingOptions options, int epoch,
-        int batches, Device device, ITrainingObserver observer, CancellationToken ct)
+        int batches, float[]? weights, Device device, ITrainingObserver observer, CancellationToken ct)
     {
         model.train();
         torch.manual_seed(SeedDerivation.Derive(options.Seed, epoch, 1));
         var order = Shuffle(train.Count, SeedDerivation.Derive(options.Seed, epoch, 0));
+        var augmentation = options.Augmentation is { Enabled: true } enabled ? enabled : null;
+        var augmentRandom = new Random(SeedDerivation.Derive(options.Seed, epoch, 2));
+        var totalIterations = (long)options.Epochs * batches;
         var spec = model.Spec;
         double lossSum = 0;
         long correct = 0;
@@ -98,14 +122,22 @@ public sealed class Trainer
             ct.ThrowIfCancellationRequested();
             var start = batch * options.BatchSize;
             var indices = batch == batches - 1 ? order.AsSpan(start) : order.AsSpan(start, options.BatchSize);
+            var learningRate = LearningRateSchedule.At(options, (long)(epoch - 1) * batches + batch, totalIterations);
+            foreach (var group in optimizer.ParamGroups)
+            {
+                group.LearningRate = learningRate;
+            }
             double loss;
             using (NewDisposeScope())
             {
-                var inputs = SampleBatches.Inputs(train, indices, spec.InputChannels, spec.InputSize, device);
+                var inputs = augmentation is null
+                    ? SampleBatches.Inputs(train, indices, spec.InputChannels, spec.InputSize, device)
+                    : SampleBatches.AugmentedInputs(train, indices, spec.InputChannels, spec.InputSize, augmentation, augmentRandom, device);
                 var labels = SampleBatches.Labels(train, indices, spec.Classes, device);
                 optimizer.zero_grad();
                 var logits = model.forward(inputs);
-                var batchLoss = nn.functional.cross_entropy(logits, labels);
+                var weightTensor = weights is null ? null : tensor(weights, device: device);
+                var batchLoss = nn.functional.cross_entropy(logits, labels, weightTensor);
                 batchLoss.backward();
                 optimizer.step();
                 loss = batchLoss.item<float>();

@@ -14,7 +14,18 @@ namespace XaiLab.Engine.Training;
 /// <param name="OptimizerState">TorchSharp <c>save_state_dict</c> output of the optimiser.</param>
 /// <param name="Optimizer">The optimiser that produced <paramref name="OptimizerState"/>.</param>
 /// <param name="Seed">The training seed; a resumed run must use the same one.</param>
-public sealed record TrainingCheckpoint(int Epoch, byte[] ModelState, byte[] OptimizerState, OptimizerKind Optimizer, int Seed)
+/// <param name="BestValidationLoss">Early stopping's best validation loss so far; null without early stopping.</param>
+/// <param name="EpochsWithoutImprovement">Early stopping's count of epochs since the best.</param>
+/// <param name="StoppedEarly">True when early stopping ended training at <paramref name="Epoch"/>: nothing is left to train.</param>
+public sealed record TrainingCheckpoint(
+    int Epoch,
+    byte[] ModelState,
+    byte[] OptimizerState,
+    OptimizerKind Optimizer,
+    int Seed,
+    double? BestValidationLoss = null,
+    int EpochsWithoutImprovement = 0,
+    bool StoppedEarly = false)
 {
     private const int FormatVersion = 1;
     private static readonly byte[] Magic = "XLCK"u8.ToArray();
@@ -23,7 +34,8 @@ public sealed record TrainingCheckpoint(int Epoch, byte[] ModelState, byte[] Opt
     public byte[] ToBytes()
     {
         var header = JsonSerializer.SerializeToUtf8Bytes(new Header(
-            Epoch, Optimizer.ToString(), Seed, ModelState.Length, OptimizerState.Length));
+            Epoch, Optimizer.ToString(), Seed, ModelState.Length, OptimizerState.Length,
+            BestValidationLoss, EpochsWithoutImprovement, StoppedEarly));
         using var output = new MemoryStream();
         output.Write(Magic);
         Span<byte> word = stackalloc byte[4];
@@ -64,7 +76,10 @@ public sealed record TrainingCheckpoint(int Epoch, byte[] ModelState, byte[] Opt
             data.Slice(offset, header.ModelBytes).ToArray(),
             data.Slice(offset + header.ModelBytes, header.OptimizerBytes).ToArray(),
             Enum.Parse<OptimizerKind>(header.Optimizer),
-            header.Seed);
+            header.Seed,
+            header.BestValidationLoss,
+            header.EpochsWithoutImprovement,
+            header.StoppedEarly);
     }
 
     /// <summary>Writes <see cref="ToBytes"/> to a file.</summary>
@@ -73,5 +88,7 @@ public sealed record TrainingCheckpoint(int Epoch, byte[] ModelState, byte[] Opt
     /// <summary>Reads a checkpoint file.</summary>
     public static TrainingCheckpoint Load(string path) => FromBytes(File.ReadAllBytes(path));
 
-    private sealed record Header(int Epoch, string Optimizer, int Seed, int ModelBytes, int OptimizerBytes);
+    // Fields after OptimizerBytes were added later; headers without them read as their defaults.
+    private sealed record Header(int Epoch, string Optimizer, int Seed, int ModelBytes, int OptimizerBytes,
+        double? BestValidationLoss = null, int EpochsWithoutImprovement = 0, bool StoppedEarly = false);
 }

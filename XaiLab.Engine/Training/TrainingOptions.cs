@@ -9,6 +9,11 @@ namespace XaiLab.Engine.Training;
 /// <param name="Momentum">SGD momentum; default 0.9 (ignored by Adam and AdamW).</param>
 /// <param name="Seed">Seed of the shuffle order and of torch's generator, both derived per epoch; default 1.</param>
 /// <param name="Device">"auto" (default), "cpu" or "cuda", see <see cref="Runtime.TorchRuntime.Resolve"/>.</param>
+/// <param name="Schedule">Learning-rate schedule; default constant.</param>
+/// <param name="Decay">Decay of <see cref="LearningRateScheduleKind.TimeBasedDecay"/>; default 0 (the paper: 3e-4).</param>
+/// <param name="Augmentation">Training-batch augmentation; default null = none.</param>
+/// <param name="ClassWeighting">Weight the cross-entropy by <see cref="ClassWeights.Balanced"/> of the training labels; default false.</param>
+/// <param name="EarlyStoppingPatience">Stop after this many epochs without a lower validation loss; default null = never.</param>
 public sealed record TrainingOptions(
     int Epochs = 10,
     int BatchSize = 32,
@@ -17,7 +22,12 @@ public sealed record TrainingOptions(
     OptimizerKind Optimizer = OptimizerKind.AdamW,
     double Momentum = 0.9,
     int Seed = 1,
-    string Device = "auto")
+    string Device = "auto",
+    LearningRateScheduleKind Schedule = LearningRateScheduleKind.Constant,
+    double Decay = 0,
+    AugmentationOptions? Augmentation = null,
+    bool ClassWeighting = false,
+    int? EarlyStoppingPatience = null)
 {
     /// <summary>Throws <see cref="ArgumentOutOfRangeException"/> naming the first invalid setting.</summary>
     public void Validate()
@@ -27,5 +37,9 @@ public sealed record TrainingOptions(
         if (!(LearningRate > 0)) throw new ArgumentOutOfRangeException(nameof(LearningRate), LearningRate, "LearningRate must be positive.");
         if (WeightDecay < 0) throw new ArgumentOutOfRangeException(nameof(WeightDecay), WeightDecay, "WeightDecay must not be negative.");
         if (Momentum is < 0 or >= 1) throw new ArgumentOutOfRangeException(nameof(Momentum), Momentum, "Momentum must be in [0, 1).");
+        if (Decay < 0 || double.IsNaN(Decay)) throw new ArgumentOutOfRangeException(nameof(Decay), Decay, "Decay must not be negative.");
+        if (EarlyStoppingPatience < 1) throw new ArgumentOutOfRangeException(nameof(EarlyStoppingPatience), EarlyStoppingPatience, "EarlyStoppingPatience must be at least 1.");
+        if (Augmentation is { MaxRotationDegrees: < 0 or > 180 }) throw new ArgumentOutOfRangeException(nameof(Augmentation), Augmentation.MaxRotationDegrees, "MaxRotationDegrees must be in [0, 180].");
+        if (Augmentation is { IntensityJitter: < 0 or >= 1 }) throw new ArgumentOutOfRangeException(nameof(Augmentation), Augmentation.IntensityJitter, "IntensityJitter must be in [0, 1).");
     }
 }

@@ -11,7 +11,57 @@ public static class RunsApi
     {
         var api = app.MapGroup("/api/runs").WithTags("Runs");
 
-        api.MapGet("/", async (int? datasetId, RunService runs, CancellationToken ct) => TypedResults.Ok(await runs.ListAsync(datasetId, ct)));
+        api.MapGet("/", async Task<Results<Ok<IReadOnlyList<RunResponse>>, ProblemHttpResult>> (
+            int? datasetId, string? architecture, string? status, string? tag, string? q, RunService runs, CancellationToken ct) =>
+        {
+            try
+            {
+                return TypedResults.Ok(await runs.ListAsync(new RunFilter(datasetId, architecture, status, tag, q), ct));
+            }
+            catch (RequestValidationException e)
+            {
+                return ApiProblems.From(e);
+            }
+        });
+
+        api.MapGet("/{id:int}/predictions", async (int id, RunService runs, CancellationToken ct) => TypedResults.Ok(await runs.PredictionsAsync(id, ct)));
+
+        api.MapGet("/{id:int}/compare/{otherId:int}", async Task<Results<Ok<PairedComparisonResponse>, ProblemHttpResult>> (
+            int id, int otherId, RunComparisonService comparisons, CancellationToken ct) =>
+        {
+            try
+            {
+                return TypedResults.Ok(await comparisons.CompareAsync(id, otherId, ct));
+            }
+            catch (RequestValidationException e)
+            {
+                return ApiProblems.From(e);
+            }
+        });
+
+        api.MapPatch("/{id:int}", async Task<Results<NoContent, NotFound, ProblemHttpResult>> (int id, UpdateRunRequest request, RunService runs, CancellationToken ct) =>
+        {
+            try
+            {
+                return await runs.UpdateAsync(id, request, ct) ? TypedResults.NoContent() : TypedResults.NotFound();
+            }
+            catch (RequestValidationException e)
+            {
+                return ApiProblems.From(e);
+            }
+        });
+
+        api.MapPost("/{id:int}/retry", async Task<Results<Accepted, Conflict<string>, ProblemHttpResult>> (int id, RunService runs, CancellationToken ct) =>
+        {
+            try
+            {
+                return await runs.RetryAsync(id, ct) ? TypedResults.Accepted($"/api/runs/{id}") : TypedResults.Conflict("Only failed or cancelled runs can be retried.");
+            }
+            catch (RequestValidationException e)
+            {
+                return ApiProblems.From(e);
+            }
+        });
 
         api.MapGet("/{id:int}", async Task<Results<Ok<RunResponse>, NotFound>> (int id, RunService runs, CancellationToken ct) =>
             await runs.GetAsync(id, ct) is { } run ? TypedResults.Ok(run) : TypedResults.NotFound());
@@ -20,12 +70,12 @@ public static class RunsApi
 
         api.MapGet("/{id:int}/saliency", async (int id, RunService runs, CancellationToken ct) => TypedResults.Ok(await runs.SaliencyMapsAsync(id, ct)));
 
-        api.MapPost("/", async Task<Results<Accepted<CreatedResponse>, ProblemHttpResult>> (CreateRunRequest request, RunService runs, CancellationToken ct) =>
+        api.MapPost("/", async Task<Results<Accepted<CreatedRunsResponse>, ProblemHttpResult>> (CreateRunRequest request, RunService runs, CancellationToken ct) =>
         {
             try
             {
-                var id = await runs.CreateAsync(request, ct);
-                return TypedResults.Accepted($"/api/runs/{id}", new CreatedResponse(id));
+                var ids = await runs.CreateManyAsync(request, ct);
+                return TypedResults.Accepted($"/api/runs/{ids[0]}", new CreatedRunsResponse(ids[0], ids));
             }
             catch (RequestValidationException e)
             {

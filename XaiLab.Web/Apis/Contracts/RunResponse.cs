@@ -1,8 +1,12 @@
+using System.Text.Json;
+using XaiLab.Web.Services.Runs;
+
 namespace XaiLab.Web.Apis.Contracts;
 
 /// <summary>
-/// GET /api/runs/{id}. Status: queued, running, succeeded, failed or cancelled; progress 0..1; metrics and
-/// confusionMatrix once the run has been evaluated on its test split.
+/// GET /api/runs/{id}. Status: queued, running, succeeded, failed or cancelled; progress 0..1; metrics, confusionMatrix,
+/// perClass, auc and macroF1 once the run has been evaluated on its test split; config is null for runs created before
+/// configs were stored; environment is the reproducibility record once training finished.
 /// </summary>
 public sealed record RunResponse(
     int Id,
@@ -22,4 +26,12 @@ public sealed record RunResponse(
     string? Error,
     DateTimeOffset CreatedAt,
     DateTimeOffset? StartedAt,
-    DateTimeOffset? FinishedAt);
+    DateTimeOffset? FinishedAt,
+    RunConfig? Config = null,
+    IReadOnlyList<ClassMetricsResponse>? PerClass = null,
+    AucResponse? Auc = null,
+    double? MacroF1 = null,
+    IReadOnlyList<string>? Tags = null,
+    string? Notes = null,
+    int Attempt = 1,
+    JsonElement? Environment = null);

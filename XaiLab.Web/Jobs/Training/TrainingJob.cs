@@ -11,6 +11,7 @@ using XaiLab.Engine.Models;
 using XaiLab.Engine.Runtime;
 using XaiLab.Engine.Training;
 using XaiLab.Web.Services.Progress;
+using XaiLab.Web.Services.Runs;
 using TorchSharp;
 
 namespace XaiLab.Web.Jobs.Training;
@@ -123,7 +124,9 @@ public sealed class TrainingJob(
         var device = TorchRuntime.Resolve(run.Device);
         var data = await loader.LoadAsync(run, cancellationToken);
         log.Add($"{data.Train.Count} training, {data.Validation?.Count ?? 0} validation, {data.Test.Count} test slices on {device.type}");
-        using var model = ModelFactory.Create(new ModelSpec(ArchitectureNames.Parse(run.Architecture), 1, data.ClassNames.Count, run.ImageSize));
+        var config = RunService.ReadConfig(run);
+        var head = config is null ? HeadKind.GlobalAveragePool : RunConfigFactory.ToHead(config);
+        using var model = ModelFactory.Create(new ModelSpec(ArchitectureNames.Parse(run.Architecture), 1, data.ClassNames.Count, run.ImageSize, head));
 
         TrainingCheckpoint? resume = null;
         if (run.CompletedEpochs > 0 && run.CheckpointPath is not null && store.Exists(run.CheckpointPath))
@@ -132,11 +135,17 @@ public sealed class TrainingJob(
             log.Add($"Resuming after epoch {resume.Epoch}");
         }
 
-        if (resume is null || resume.Epoch < run.Epochs)
+        if (resume is null || (resume.Epoch < run.Epochs && !resume.StoppedEarly))
         {
             var observer = new RunTrainingObserver(runId, run.Epochs, (resume?.Epoch ?? 0) + 1, contexts, store, notifier);
-            var trainingOptions = new TrainingOptions(run.Epochs, run.BatchSize, run.LearningRate, Seed: run.Seed, Device: run.Device);
-            new Trainer().Train(model, data.Train, data.Validation, trainingOptions, observer, cancellationToken, resume);
+            var trainingOptions = config is null
+                ? new TrainingOptions(run.Epochs, run.BatchSize, run.LearningRate, Seed: run.Seed, Device: run.Device)
+                : RunConfigFactory.ToTrainingOptions(config);
+            var outcome = new Trainer().Train(model, data.Train, data.Validation, trainingOptions, observer, cancellationToken, resume);
+            if (outcome.StoppedEarly)
+            {
+                log.Add($"Early stopping after epoch {outcome.Final?.Epoch ?? resume?.Epoch}");
+            }
         }
         else
         {
@@ -155,9 +164,16 @@ public sealed class TrainingJob(
         await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
         {
             var stored = await db.Runs.SingleAsync(r => r.Id == runId, cancellationToken);
+            var trainingSeconds = await db.EpochMetrics.Where(m => m.RunId == runId).SumAsync(m => m.DurationSeconds, cancellationToken);
             stored.EnvironmentJson = JsonSerializer.Serialize(new
             {
+                seed = run.Seed,
+                config,
+                gitCommit = BuildInfo.GitCommit,
+                torchSharp = BuildInfo.TorchSharpVersion,
                 torch = TorchRuntime.LibTorchVersion,
+                trainingSeconds,
+                attempt = run.Attempt,
                 device = device.type.ToString().ToLowerInvariant(),
                 datasetVersion = (await db.Datasets.Where(d => d.Id == run.DatasetId).Select(d => d.VersionHash).FirstAsync(cancellationToken)),
                 wallSecondsThisExecutor = wall.Elapsed.TotalSeconds,

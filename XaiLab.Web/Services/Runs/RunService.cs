@@ -21,24 +21,14 @@ public sealed class RunService(
     RunProgressNotifier notifier,
     TimeProvider time)
 {
-    public async Task<int> CreateAsync(CreateRunRequest request, CancellationToken cancellationToken = default)
-    {
-        var architecture = ArchitectureNames.TryParse(request.Architecture ?? RunDefaults.Architecture, out var parsed)
-            ? parsed
-            : throw new RequestValidationException(
-                $"Unknown architecture '{request.Architecture}'. Valid: {string.Join(", ", ArchitectureNames.All.Values)}.");
-        var epochs = request.Epochs ?? RunDefaults.Epochs;
-        var imageSize = request.ImageSize ?? RunDefaults.ImageSize;
-        var batchSize = request.BatchSize ?? RunDefaults.BatchSize;
-        var learningRate = request.LearningRate ?? RunDefaults.LearningRate;
-        var device = (request.Device ?? RunDefaults.Device).Trim().ToLowerInvariant();
-        if (epochs is < 1 or > 1000) throw new RequestValidationException("epochs must be between 1 and 1000.");
-        if (imageSize is < 16 or > 1024) throw new RequestValidationException("imageSize must be between 16 and 1024.");
-        if (batchSize is < 1 or > 4096) throw new RequestValidationException("batchSize must be between 1 and 4096.");
-        if (learningRate is <= 0 or > 10 || double.IsNaN(learningRate)) throw new RequestValidationException("learningRate must be in (0, 10].");
-        if (device is not ("auto" or "cpu" or "cuda")) throw new RequestValidationException("device must be auto, cpu or cuda.");
-        if (device == "cuda" && !TorchRuntime.CudaAvailable) throw new RequestValidationException("device cuda was asked for, but this server has no CUDA device.", conflict: true);
+    /// <summary>Creates and enqueues one run; for a sweep, the first of them.</summary>
+    public async Task<int> CreateAsync(CreateRunRequest request, CancellationToken cancellationToken = default) =>
+        (await CreateManyAsync(request, cancellationToken))[0];
 
+    /// <summary>Creates and enqueues one run per architecture x seed of <paramref name="request"/>.</summary>
+    public async Task<IReadOnlyList<int>> CreateManyAsync(CreateRunRequest request, CancellationToken cancellationToken = default)
+    {
+        var configs = RunConfigFactory.Create(request);
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         var dataset = await db.Datasets.AsNoTracking().FirstOrDefaultAsync(d => d.Id == request.DatasetId, cancellationToken)
             ?? throw new RequestValidationException($"Dataset {request.DatasetId} does not exist.");
@@ -47,26 +37,78 @@ public sealed class RunService(
             throw new RequestValidationException($"Dataset {dataset.Id} is {dataset.Status.ToString().ToLowerInvariant()}, not ready.", conflict: true);
         }
 
-        var run = new TrainingRun
+        var tags = RunTags.Join(request.Tags);
+        var runs = configs.Select(config => new TrainingRun
         {
             TeamId = dataset.TeamId,
             DatasetId = dataset.Id,
-            Architecture = architecture.ToApiName(),
+            Architecture = config.Architecture,
             Status = RunStatus.Queued,
-            Epochs = epochs,
-            ImageSize = imageSize,
-            BatchSize = batchSize,
-            LearningRate = learningRate,
-            Seed = request.Seed ?? RunDefaults.Seed,
-            Device = device,
+            Epochs = config.Epochs,
+            ImageSize = config.ImageSize,
+            BatchSize = config.BatchSize,
+            LearningRate = config.LearningRate,
+            Seed = config.Seed,
+            Device = config.Device,
+            ConfigJson = JsonSerializer.Serialize(config),
+            Tags = tags,
+            Notes = request.Notes,
             CreatedAt = time.GetUtcNow(),
-        };
-        db.Runs.Add(run);
+        }).ToList();
+        db.Runs.AddRange(runs);
         await db.SaveChangesAsync(cancellationToken);
 
-        run.HangfireJobId = Enqueue(run.Id, device);
+        foreach (var run in runs)
+        {
+            run.HangfireJobId = Enqueue(run.Id, run.Device);
+        }
         await db.SaveChangesAsync(cancellationToken);
-        return run.Id;
+        return runs.Select(r => r.Id).ToList();
+    }
+
+    /// <summary>
+    /// Queues a failed or cancelled run again as its next attempt; it resumes after its last stored epoch. False when
+    /// the run is queued, running or succeeded.
+    /// </summary>
+    public async Task<bool> RetryAsync(int runId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var run = await db.Runs.FirstOrDefaultAsync(r => r.Id == runId, cancellationToken)
+            ?? throw new RequestValidationException($"Run {runId} does not exist.");
+        if (run.Status is not (RunStatus.Failed or RunStatus.Cancelled))
+        {
+            return false;
+        }
+        run.Status = RunStatus.Queued;
+        run.Attempt++;
+        run.Error = null;
+        run.FinishedAt = null;
+        await db.SaveChangesAsync(cancellationToken);
+        run.HangfireJobId = Enqueue(run.Id, run.Device);
+        await db.SaveChangesAsync(cancellationToken);
+        notifier.Publish(new RunProgress(run.Id, RunStatus.Queued, run.Progress, "queued", run.CompletedEpochs, run.Epochs, 0, 0, null, null));
+        return true;
+    }
+
+    /// <summary>Replaces the tags and/or notes of a run; false when it does not exist.</summary>
+    public async Task<bool> UpdateAsync(int runId, UpdateRunRequest request, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var run = await db.Runs.FirstOrDefaultAsync(r => r.Id == runId, cancellationToken);
+        if (run is null)
+        {
+            return false;
+        }
+        if (request.Tags is not null)
+        {
+            run.Tags = RunTags.Join(request.Tags);
+        }
+        if (request.Notes is not null)
+        {
+            run.Notes = request.Notes.Length > 4000 ? throw new RequestValidationException("notes may have at most 4000 characters.") : request.Notes;
+        }
+        await db.SaveChangesAsync(cancellationToken);
+        return true;
     }
 
     /// <summary>Enqueues the training job on the queue its device asks for.</summary>
@@ -108,16 +150,58 @@ public sealed class RunService(
         return run is null ? null : ToResponse(run);
     }
 
-    public async Task<IReadOnlyList<RunResponse>> ListAsync(int? datasetId = null, CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<RunResponse>> ListAsync(int? datasetId = null, CancellationToken cancellationToken = default) =>
+        ListAsync(new RunFilter(datasetId), cancellationToken);
+
+    /// <summary>The newest 500 runs matching every given field of <paramref name="filter"/>.</summary>
+    public async Task<IReadOnlyList<RunResponse>> ListAsync(RunFilter filter, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(filter);
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         var query = db.Runs.AsNoTracking();
-        if (datasetId is not null)
+        if (filter.DatasetId is { } datasetId)
         {
             query = query.Where(r => r.DatasetId == datasetId);
         }
+        if (filter.Architecture is { Length: > 0 } architecture)
+        {
+            var name = architecture.Trim().ToLowerInvariant();
+            query = query.Where(r => r.Architecture == name);
+        }
+        if (filter.Status is { Length: > 0 } statusName)
+        {
+            query = Enum.TryParse<RunStatus>(statusName, ignoreCase: true, out var status)
+                ? query.Where(r => r.Status == status)
+                : throw new RequestValidationException($"Unknown status '{statusName}'.");
+        }
+        if (filter.Tag is { Length: > 0 } tag)
+        {
+            var wrapped = "," + tag.Trim().ToLowerInvariant() + ",";
+            query = query.Where(r => ("," + r.Tags + ",").Contains(wrapped));
+        }
+        if (filter.Q is { Length: > 0 } q)
+        {
+            var text = q.Trim().ToLowerInvariant();
+            var datasetIds = await db.Datasets.Where(d => d.Name.ToLower().Contains(text)).Select(d => d.Id).ToListAsync(cancellationToken);
+            query = query.Where(r => r.Architecture.Contains(text) || (r.Tags != null && r.Tags.Contains(text))
+                || (r.Notes != null && r.Notes.ToLower().Contains(text)) || datasetIds.Contains(r.DatasetId));
+        }
         var runs = await query.OrderByDescending(r => r.CreatedAt).Take(500).ToListAsync(cancellationToken);
         return runs.Select(ToResponse).ToList();
+    }
+
+    /// <summary>The test-split predictions of a run, by slice id; empty before evaluation.</summary>
+    public async Task<IReadOnlyList<PredictionResponse>> PredictionsAsync(int runId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var run = await db.Runs.AsNoTracking().FirstOrDefaultAsync(r => r.Id == runId, cancellationToken);
+        var labels = run is null ? null : ReadEvaluation(run)?.Labels;
+        if (labels is null)
+        {
+            return [];
+        }
+        var predictions = await db.Predictions.AsNoTracking().Where(p => p.RunId == runId).OrderBy(p => p.SliceId).ToListAsync(cancellationToken);
+        return predictions.Select(p => new PredictionResponse(p.SliceId, labels[p.Label], labels[p.Predicted], p.Probabilities)).ToList();
     }
 
     public async Task<IReadOnlyList<EpochResponse>> EpochsAsync(int runId, CancellationToken cancellationToken = default)
@@ -164,6 +248,21 @@ public sealed class RunService(
             run.Error,
             run.CreatedAt,
             run.StartedAt,
-            run.FinishedAt);
+            run.FinishedAt,
+            ReadConfig(run),
+            evaluation?.Labels.Select((name, i) => new ClassMetricsResponse(
+                name, evaluation.Precision[i], evaluation.Recall[i], evaluation.F1[i], evaluation.Support[i])).ToList(),
+            evaluation is null ? null : new AucResponse(
+                evaluation.Labels.Select((name, i) => (name, i)).ToDictionary(p => p.name, p => evaluation.RocAuc[p.i]),
+                evaluation.RocAuc.Where(double.IsFinite).DefaultIfEmpty(double.NaN).Average()),
+            evaluation?.MacroF1,
+            RunTags.Split(run.Tags),
+            run.Notes,
+            run.Attempt,
+            run.EnvironmentJson is null ? null : JsonSerializer.Deserialize<JsonElement>(run.EnvironmentJson));
     }
+
+    /// <summary>The stored config of a run, null for runs created before configs were stored.</summary>
+    public static RunConfig? ReadConfig(TrainingRun run) =>
+        run.ConfigJson is null ? null : JsonSerializer.Deserialize<RunConfig>(run.ConfigJson);
 }

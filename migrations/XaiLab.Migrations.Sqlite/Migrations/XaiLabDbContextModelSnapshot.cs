@@ -289,6 +289,11 @@ namespace XaiLab.Migrations.Sqlite.Migrations
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Attempt")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(1);
+
                     b.Property<int>("BatchSize")
                         .HasColumnType("INTEGER");
 
@@ -297,6 +302,9 @@ namespace XaiLab.Migrations.Sqlite.Migrations
 
                     b.Property<int>("CompletedEpochs")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("ConfigJson")
+                        .HasColumnType("TEXT");
 
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
@@ -350,6 +358,10 @@ namespace XaiLab.Migrations.Sqlite.Migrations
                     b.Property<double?>("NormalizationStd")
                         .HasColumnType("REAL");
 
+                    b.Property<string>("Notes")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
                     b.Property<double>("Progress")
                         .HasColumnType("REAL");
 
@@ -362,6 +374,10 @@ namespace XaiLab.Migrations.Sqlite.Migrations
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Tags")
+                        .HasMaxLength(400)
                         .HasColumnType("TEXT");
 
                     b.Property<int>("TeamId")
