@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using XaiLab.Web.Apis.Contracts;
 using XaiLab.Web.Services;
+using XaiLab.Web.Services.Exports;
 using XaiLab.Web.Services.Runs;
 
 namespace XaiLab.Web.Apis;
@@ -17,6 +18,29 @@ public static class RunsApi
             try
             {
                 return TypedResults.Ok(await runs.ListAsync(new RunFilter(datasetId, architecture, status, tag, q), ct));
+            }
+            catch (RequestValidationException e)
+            {
+                return ApiProblems.From(e);
+            }
+        });
+
+        api.MapGet("/export.csv", async Task<Results<FileContentHttpResult, ProblemHttpResult>> (
+            int? datasetId, string? architecture, string? status, string? tag, string? q, RunService runs, CancellationToken ct) =>
+        {
+            try
+            {
+                var list = await runs.ListAsync(new RunFilter(datasetId, architecture, status, tag, q), ct);
+                var csv = CsvTable.Write(
+                    ["id", "datasetId", "architecture", "status", "seed", "epochs", "completedEpochs", "imageSize", "batchSize",
+                     "learningRate", "accuracy", "macroF1", "weightedF1", "tags", "notes", "createdAt", "finishedAt"],
+                    list.Select(r => (IReadOnlyList<object?>)
+                    [
+                        r.Id, r.DatasetId, r.Architecture, r.Status, r.Seed, r.Epochs, r.CompletedEpochs, r.ImageSize, r.BatchSize,
+                        r.LearningRate, r.Metrics?.Accuracy, r.Metrics?.MacroF1, r.Metrics?.WeightedF1, string.Join(";", r.Tags ?? []),
+                        r.Notes, r.CreatedAt.ToString("o"), r.FinishedAt?.ToString("o"),
+                    ]));
+                return TypedResults.File(System.Text.Encoding.UTF8.GetBytes(csv), "text/csv", "runs.csv");
             }
             catch (RequestValidationException e)
             {
