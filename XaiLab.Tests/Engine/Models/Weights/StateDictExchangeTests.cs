@@ -13,11 +13,11 @@ public sealed class StateDictExchangeTests : IDisposable
     private readonly string folder = Directory.CreateTempSubdirectory("xailab-weights-").FullName;
 
     [Theory]
-    [InlineData("densenet.pt")]
-    [InlineData("densenet.safetensors")]
+    [InlineData("smallcnn.pt")]
+    [InlineData("smallcnn.safetensors")]
     public void ExportThenImport_ReproducesOutputsExactly(string fileName)
     {
-        var spec = new ModelSpec(Architecture.DenseNet121, 1, 3, 32);
+        var spec = new ModelSpec(Architecture.SmallCnn, 1, 3, 32);
         var path = Path.Combine(folder, fileName);
         using var scope = NewDisposeScope();
         manual_seed(7);
