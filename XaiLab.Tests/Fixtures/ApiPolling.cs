@@ -5,7 +5,7 @@ namespace XaiLab.Tests.Fixtures;
 /// <summary>Waits, through the public API, for a resource to reach a state.</summary>
 public static class ApiPolling
 {
-    public static async Task<T> UntilAsync<T>(HttpClient client, string url, Func<T, bool> done, TimeSpan timeout)
+    public static async Task<T> UntilAsync<T>(HttpClient client, string url, Func<T, bool> done, TimeSpan timeout, TimeSpan? interval = null)
     {
         var deadline = DateTime.UtcNow + timeout;
         T? last = default;
@@ -16,7 +16,7 @@ public static class ApiPolling
             {
                 return last;
             }
-            await Task.Delay(250);
+            await Task.Delay(interval ?? TimeSpan.FromMilliseconds(250));
         }
         throw new TimeoutException($"{url} did not reach the expected state within {timeout}; last: {System.Text.Json.JsonSerializer.Serialize(last)}");
     }

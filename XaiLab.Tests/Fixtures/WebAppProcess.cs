@@ -1,0 +1,101 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+
+namespace XaiLab.Tests.Fixtures;
+
+/// <summary>
+/// The real XaiLab.Web as a separate OS process on a free loopback port, over a given data directory, so a test can kill
+/// it with SIGKILL and start it again on the same data.
+/// </summary>
+public sealed class WebAppProcess : IDisposable
+{
+    private readonly Process process;
+
+    private WebAppProcess(Process process, Uri address)
+    {
+        this.process = process;
+        Address = address;
+        Client = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromSeconds(30) };
+    }
+
+    public Uri Address { get; }
+
+    public HttpClient Client { get; }
+
+    /// <summary>Starts the app and waits until /api/health answers.</summary>
+    public static async Task<WebAppProcess> StartAsync(string dataDirectory, IReadOnlyDictionary<string, string>? settings = null)
+    {
+        var port = FreePort();
+        var address = new Uri($"http://127.0.0.1:{port}");
+        var start = new ProcessStartInfo("dotnet", Path.Combine(AppContext.BaseDirectory, "XaiLab.Web.dll"))
+        {
+            WorkingDirectory = AppContext.BaseDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Testing";
+        start.Environment["Urls"] = address.ToString();
+        start.Environment["XaiLab__DataDirectory"] = dataDirectory;
+        start.Environment["Demo__SeedOnStart"] = "false";
+        start.Environment["Jobs__QueuePollIntervalSeconds"] = "0.2";
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        {
+            start.Environment[key] = value;
+        }
+        var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start.");
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, _) => { };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+
+        var app = new WebAppProcess(process, address);
+        var deadline = DateTime.UtcNow + TimeSpan.FromMinutes(1);
+        while (DateTime.UtcNow < deadline)
+        {
+            if (process.HasExited)
+            {
+                throw new InvalidOperationException($"XaiLab.Web exited with code {process.ExitCode} during start.");
+            }
+            try
+            {
+                if ((await app.Client.GetAsync("/api/health")).StatusCode == HttpStatusCode.OK)
+                {
+                    return app;
+                }
+            }
+            catch (HttpRequestException)
+            {
+                // Not listening yet.
+            }
+            await Task.Delay(200);
+        }
+        app.Dispose();
+        throw new TimeoutException("XaiLab.Web did not answer /api/health within a minute.");
+    }
+
+    /// <summary>SIGKILL: no shutdown code runs, as when the machine loses power or the OOM killer strikes.</summary>
+    public void KillHard()
+    {
+        if (!process.HasExited)
+        {
+            process.Kill(entireProcessTree: true);
+            process.WaitForExit();
+        }
+    }
+
+    public void Dispose()
+    {
+        KillHard();
+        Client.Dispose();
+        process.Dispose();
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
