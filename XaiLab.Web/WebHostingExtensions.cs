@@ -3,6 +3,7 @@ using MudBlazor.Services;
 using XaiLab.Web.Apis;
 using XaiLab.Web.Components;
 using XaiLab.Web.Services.Datasets;
+using XaiLab.Web.Services.Embeddings;
 using XaiLab.Web.Services.Progress;
 using XaiLab.Web.Services.Runs;
 using XaiLab.Web.Services.Startup;
@@ -22,6 +23,7 @@ public static class WebHostingExtensions
         builder.Services.AddSingleton<RunProgressNotifier>();
         builder.Services.AddScoped<DatasetService>();
         builder.Services.AddScoped<RunService>();
+        builder.Services.AddScoped<EmbeddingService>();
         // Registered before Hangfire's servers (AddXaiLabJobs runs first, but hosted services start in registration
         // order only among themselves): the initializer migrates before any job can touch the database.
         builder.Services.Insert(0, ServiceDescriptor.Singleton<IHostedService, DatabaseInitializer>());
@@ -38,6 +40,7 @@ public static class WebHostingExtensions
         app.MapHealthApi();
         app.MapDatasetsApi();
         app.MapRunsApi();
+        app.MapEmbeddingsApi();
         app.MapArtifactsApi();
         app.MapHangfireDashboard("/hangfire", new DashboardOptions { Authorization = [], DashboardTitle = "XaiLab jobs" });
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
