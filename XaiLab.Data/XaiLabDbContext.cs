@@ -12,6 +12,7 @@ public class XaiLabDbContext(DbContextOptions<XaiLabDbContext> options) : DbCont
     public DbSet<EpochMetric> EpochMetrics => Set<EpochMetric>();
     public DbSet<Prediction> Predictions => Set<Prediction>();
     public DbSet<SaliencyMap> SaliencyMaps => Set<SaliencyMap>();
+    public DbSet<Embedding> Embeddings => Set<Embedding>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(XaiLabDbContext).Assembly);

@@ -4,6 +4,7 @@ using XaiLab.Web.Apis;
 using XaiLab.Web.Components;
 using XaiLab.Web.Services.Datasets;
 using XaiLab.Web.Services.Models;
+using XaiLab.Web.Services.Embeddings;
 using XaiLab.Web.Services.Progress;
 using XaiLab.Web.Services.Runs;
 using XaiLab.Web.Services.Startup;
@@ -26,6 +27,7 @@ public static class WebHostingExtensions
         builder.Services.AddScoped<RunComparisonService>();
         builder.Services.AddSingleton<ModelPropertiesCache>();
         builder.Services.AddScoped<ModelTableService>();
+        builder.Services.AddScoped<EmbeddingService>();
         // Registered before Hangfire's servers (AddXaiLabJobs runs first, but hosted services start in registration
         // order only among themselves): the initializer migrates before any job can touch the database.
         builder.Services.Insert(0, ServiceDescriptor.Singleton<IHostedService, DatabaseInitializer>());
@@ -43,6 +45,7 @@ public static class WebHostingExtensions
         app.MapDatasetsApi();
         app.MapRunsApi();
         app.MapModelsApi();
+        app.MapEmbeddingsApi();
         app.MapArtifactsApi();
         app.MapHangfireDashboard("/hangfire", new DashboardOptions { Authorization = [], DashboardTitle = "XaiLab jobs" });
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();

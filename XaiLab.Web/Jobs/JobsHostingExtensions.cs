@@ -3,6 +3,7 @@ using Hangfire.Storage.SQLite;
 using XaiLab.Data;
 using XaiLab.Engine.Runtime;
 using XaiLab.Web.Jobs.Datasets;
+using XaiLab.Web.Jobs.Embeddings;
 using XaiLab.Web.Jobs.Training;
 using XaiLab.Web.Services.Datasets;
 
@@ -51,6 +52,8 @@ public static class JobsHostingExtensions
         builder.Services.AddScoped<RunEvaluationStage>();
         builder.Services.AddScoped<SaliencyStage>();
         builder.Services.AddScoped<DemoDatasetJob>();
+        builder.Services.AddScoped<EmbeddingJob>();
+        builder.Services.AddScoped<EmbeddingFeatureLoader>();
         builder.Services.AddScoped<DatasetSliceWriter>();
         return builder;
     }

@@ -1,0 +1,9 @@
+namespace XaiLab.Data.Entities;
+
+public enum EmbeddingStatus
+{
+    Queued,
+    Running,
+    Succeeded,
+    Failed,
+}

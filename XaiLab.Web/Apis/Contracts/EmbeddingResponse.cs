@@ -1,0 +1,22 @@
+namespace XaiLab.Web.Apis.Contracts;
+
+/// <summary>An embedding with its parameters and quality; <c>Points</c> is empty in lists and until it succeeded.</summary>
+public sealed record EmbeddingResponse(
+    int Id,
+    int DatasetId,
+    int? RunId,
+    string Status,
+    double Progress,
+    string Source,
+    string Projection,
+    string Split,
+    double Perplexity,
+    int Iterations,
+    int Seed,
+    int PointCount,
+    int FeatureCount,
+    double DurationSeconds,
+    string? Error,
+    EmbeddingQualityResponse Quality,
+    IReadOnlyList<EmbeddingPointResponse> Points,
+    DateTimeOffset CreatedAt);

@@ -1,0 +1,101 @@
+using Microsoft.EntityFrameworkCore;
+using XaiLab.Data;
+using XaiLab.Data.Artifacts;
+using XaiLab.Data.Entities;
+using XaiLab.Engine.Embeddings;
+using XaiLab.Engine.Imaging;
+using XaiLab.Engine.Models;
+using XaiLab.Engine.Runtime;
+using XaiLab.Engine.Training;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace XaiLab.Web.Jobs.Embeddings;
+
+/// <summary>
+/// Features of an embedding's slices: normalised pixels downsampled to <see cref="PixelSize"/> for a dataset, or the
+/// penultimate vector of the run's model (built from <c>torch.manual_seed(run.Seed)</c>, with the last checkpoint
+/// loaded for trained weights). Normalisation statistics come from the training split only, as in training.
+/// </summary>
+public sealed class EmbeddingFeatureLoader(IDbContextFactory<XaiLabDbContext> contexts, ArtifactStore store)
+{
+    /// <summary>Side of the raw-pixel features (32 x 32 = 1,024 features, the paper's Figure 6 scale).</summary>
+    public const int PixelSize = 32;
+
+    public async Task<EmbeddingFeatures> LoadAsync(Embedding embedding, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var run = embedding.RunId is { } runId ? await db.Runs.AsNoTracking().FirstAsync(r => r.Id == runId, cancellationToken) : null;
+        var slices = await db.Slices.AsNoTracking()
+            .Where(s => s.DatasetId == embedding.DatasetId)
+            .OrderBy(s => s.Index)
+            .Select(s => new { s.Id, s.Label, s.Split, s.ImagePath })
+            .ToListAsync(cancellationToken);
+        var train = slices.Where(s => s.Split == SplitPart.Train).ToList();
+        var selected = embedding.Split == "all" ? slices : slices.Where(s => s.Split == SplitPart.Test).ToList();
+        if (train.Count == 0 || selected.Count < 3)
+        {
+            throw new InvalidOperationException($"Dataset {embedding.DatasetId} has no training slices or fewer than 3 {embedding.Split} slices.");
+        }
+
+        var images = new Dictionary<int, SliceImage>();
+        foreach (var slice in train.Concat(selected).DistinctBy(s => s.Id))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            images[slice.Id] = Png16Codec.Decode(await store.ReadAsync(slice.ImagePath, cancellationToken));
+        }
+        var stats = NormalizationStats.FromImages(train.Select(s => images[s.Id]));
+        var size = run?.ImageSize ?? PixelSize;
+        var preprocessor = new SlicePreprocessor(new PreprocessingOptions(size, 1, stats));
+        var inputs = selected.Select(s => preprocessor.Preprocess(images[s.Id])).ToArray();
+        var ids = selected.Select(s => s.Id).ToList();
+        var labels = selected.Select(s => s.Label).ToArray();
+        if (run is null)
+        {
+            return new EmbeddingFeatures(new FeatureMatrix(inputs.SelectMany(x => x).ToArray(), inputs.Length, size * size), ids, labels);
+        }
+
+        var classes = await db.Datasets.Where(d => d.Id == run.DatasetId).Select(d => d.ClassNames.Count).FirstAsync(cancellationToken);
+        byte[]? state = null;
+        if (embedding.Source == EmbeddingSource.Trained)
+        {
+            var checkpoint = run.CheckpointPath ?? throw new InvalidOperationException($"Run {run.Id} has no checkpoint.");
+            state = TrainingCheckpoint.FromBytes(await store.ReadAsync(checkpoint, cancellationToken)).ModelState;
+        }
+        return new EmbeddingFeatures(Embed(run, classes, state, inputs, size, cancellationToken), ids, labels);
+    }
+
+    private static FeatureMatrix Embed(TrainingRun run, int classes, byte[]? state, float[][] inputs, int size, CancellationToken cancellationToken)
+    {
+        var device = TorchRuntime.Resolve(run.Device);
+        torch.manual_seed(run.Seed);
+        using var model = ModelFactory.Create(new ModelSpec(ArchitectureNames.Parse(run.Architecture), 1, classes, size));
+        if (state is not null)
+        {
+            using var reader = new BinaryReader(new MemoryStream(state));
+            model.load(reader);
+        }
+        model.to(device);
+        model.eval();
+        using var noGrad = torch.no_grad();
+        var batch = Math.Max(1, run.BatchSize);
+        var rows = new List<float[]>(inputs.Length);
+        var columns = 0;
+        for (var start = 0; start < inputs.Length; start += batch)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var count = Math.Min(batch, inputs.Length - start);
+            using var scope = NewDisposeScope();
+            var buffer = inputs.Skip(start).Take(count).SelectMany(x => x).ToArray();
+            var x = tensor(buffer, [count, 1, size, size], device: device);
+            var features = model.Embed(model.ForwardFeatureMap(x)).cpu();
+            columns = (int)features.shape[1];
+            var values = features.data<float>().ToArray();
+            for (var i = 0; i < count; i++)
+            {
+                rows.Add(values.AsSpan(i * columns, columns).ToArray());
+            }
+        }
+        return new FeatureMatrix(rows.SelectMany(r => r).ToArray(), rows.Count, columns);
+    }
+}
