@@ -7,6 +7,7 @@ using XaiLab.Engine.Imaging;
 using XaiLab.Engine.Models;
 using XaiLab.Engine.Runtime;
 using XaiLab.Engine.Training;
+using XaiLab.Web.Services.Runs;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -68,8 +69,7 @@ public sealed class EmbeddingFeatureLoader(IDbContextFactory<XaiLabDbContext> co
     private static FeatureMatrix Embed(TrainingRun run, int classes, byte[]? state, float[][] inputs, int size, CancellationToken cancellationToken)
     {
         var device = TorchRuntime.Resolve(run.Device);
-        torch.manual_seed(run.Seed);
-        using var model = ModelFactory.Create(new ModelSpec(ArchitectureNames.Parse(run.Architecture), 1, classes, size));
+        using var model = RunModels.CreateInitial(run, classes);
         if (state is not null)
         {
             using var reader = new BinaryReader(new MemoryStream(state));

@@ -125,8 +125,7 @@ public sealed class TrainingJob(
         var data = await loader.LoadAsync(run, cancellationToken);
         log.Add($"{data.Train.Count} training, {data.Validation?.Count ?? 0} validation, {data.Test.Count} test slices on {device.type}");
         var config = RunService.ReadConfig(run);
-        var head = config is null ? HeadKind.GlobalAveragePool : RunConfigFactory.ToHead(config);
-        using var model = ModelFactory.Create(new ModelSpec(ArchitectureNames.Parse(run.Architecture), 1, data.ClassNames.Count, run.ImageSize, head));
+        using var model = RunModels.CreateInitial(run, data.ClassNames.Count);
 
         TrainingCheckpoint? resume = null;
         if (run.CompletedEpochs > 0 && run.CheckpointPath is not null && store.Exists(run.CheckpointPath))
