@@ -52,6 +52,8 @@ public static class JobsHostingExtensions
         builder.Services.AddScoped<SaliencyStage>();
         builder.Services.AddScoped<DemoDatasetJob>();
         builder.Services.AddScoped<DatasetSliceWriter>();
+        builder.Services.AddScoped<DatasetImportJob>();
+        builder.Services.AddSingleton<DatasetImportCancellationRegistry>();
         return builder;
     }
 }
