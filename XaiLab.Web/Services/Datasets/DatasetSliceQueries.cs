@@ -46,12 +46,13 @@ public sealed class DatasetSliceQueries(IDbContextFactory<XaiLabDbContext> conte
     public async Task<IReadOnlyList<PatientCount>> TopPatientsAsync(int datasetId, int top, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        return await db.Slices.Where(s => s.DatasetId == datasetId)
+        var rows = await db.Slices.Where(s => s.DatasetId == datasetId)
             .GroupBy(s => s.PatientId)
-            .Select(g => new PatientCount(g.Key, g.Count()))
+            .Select(g => new { PatientId = g.Key, Count = g.Count() })
             .OrderByDescending(p => p.Count).ThenBy(p => p.PatientId)
             .Take(top)
             .ToListAsync(cancellationToken);
+        return rows.Select(p => new PatientCount(p.PatientId, p.Count)).ToList();
     }
 
     private static async Task<List<string>?> ClassNamesAsync(XaiLabDbContext db, int datasetId, CancellationToken cancellationToken) =>
