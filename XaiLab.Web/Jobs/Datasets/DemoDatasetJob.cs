@@ -20,16 +20,17 @@ public sealed class DemoDatasetJob(
     [AutomaticRetry(Attempts = 0)]
     public async Task RunAsync(int datasetId, int slices, int size, int seed, CancellationToken cancellationToken)
     {
-        await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
-        {
-            if (!await db.Datasets.AnyAsync(d => d.Id == datasetId && d.Status == DatasetStatus.Importing, cancellationToken))
-            {
-                return;
-            }
-        }
+        // Registered before the status check: a cancel either reaches this token or marks the row before we read it.
         var cancellation = cancellations.Register(datasetId, cancellationToken);
         try
         {
+            await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
+            {
+                if (!await db.Datasets.AnyAsync(d => d.Id == datasetId && d.Status == DatasetStatus.Importing, cancellationToken))
+                {
+                    return;
+                }
+            }
             var phantoms = PhantomGenerator.Generate(new PhantomOptions(slices, size, seed))
                 .Select(p => new ImportedSlice($"phantom-{p.Index:D6}", p.ClassName, p.PatientId, p.Image, p.Mask));
             var progress = new DatasetImportProgress(datasetId, contexts, notifier, time);

@@ -28,7 +28,7 @@ internal static class DatasetUploads
         Assert.True(response.StatusCode == HttpStatusCode.Accepted, await response.Content.ReadAsStringAsync());
         var id = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt32();
         var dataset = await ApiPolling.UntilAsync<JsonElement>(client, $"/api/datasets/{id}",
-            d => d.GetProperty("status").GetString() != "importing", TimeSpan.FromMinutes(1));
+            d => d.GetProperty("status").GetString() != "importing", TimeSpan.FromMinutes(3));
         return (id, dataset);
     }
 }
