@@ -22,6 +22,12 @@ public static class WebHostingExtensions
         builder.Services.AddOpenApi();
         builder.Services.Configure<DemoDatasetOptions>(builder.Configuration.GetSection(DemoDatasetOptions.SectionName));
         builder.Services.AddSingleton<RunProgressNotifier>();
+        builder.Services.Configure<DatasetImportOptions>(builder.Configuration.GetSection(DatasetImportOptions.SectionName));
+        builder.Services.AddSingleton<DatasetProgressNotifier>();
+        builder.Services.AddSingleton<DatasetUploadStore>();
+        builder.Services.AddScoped<DatasetImportService>();
+        builder.Services.AddScoped<DatasetSliceQueries>();
+        builder.Services.AddScoped<DatasetSplitService>();
         builder.Services.AddScoped<DatasetService>();
         builder.Services.AddScoped<RunService>();
         builder.Services.AddScoped<RunComparisonService>();

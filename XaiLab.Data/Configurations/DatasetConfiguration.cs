@@ -13,6 +13,9 @@ public sealed class DatasetConfiguration : IEntityTypeConfiguration<Dataset>
         builder.Property(d => d.Name).HasMaxLength(200);
         builder.Property(d => d.Source).HasConversion<string>().HasMaxLength(32);
         builder.Property(d => d.Status).HasConversion<string>().HasMaxLength(16);
+        builder.Property(d => d.SplitPreset).HasConversion<string>().HasMaxLength(32);
+        builder.Property(d => d.ImportJobId).HasMaxLength(64);
+        builder.Property(d => d.UploadPath).HasMaxLength(1000);
         builder.Property(d => d.ClassNames)
             .HasConversion(
                 names => JsonSerializer.Serialize(names, JsonSerializerOptions.Default),

@@ -17,5 +17,7 @@ public sealed class SliceConfiguration : IEntityTypeConfiguration<Slice>
         builder.HasIndex(s => new { s.DatasetId, s.Index }).IsUnique();
         builder.HasIndex(s => new { s.DatasetId, s.Split, s.Label });
         builder.HasIndex(s => new { s.DatasetId, s.PatientId });
+        builder.HasIndex(s => new { s.DatasetId, s.Label, s.Index });
+        builder.HasIndex(s => new { s.DatasetId, s.ContentHash });
     }
 }

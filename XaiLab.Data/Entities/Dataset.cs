@@ -21,6 +21,18 @@ public class Dataset
 
     /// <summary>Seed of the persisted train/validation/test split.</summary>
     public int SplitSeed { get; set; }
+
+    /// <summary>How the persisted split was made. Default patient-grouped.</summary>
+    public DatasetSplitPreset SplitPreset { get; set; }
+
+    /// <summary>Import progress 0..1 while importing; stored at most about twice a second.</summary>
+    public double ImportProgress { get; set; }
+
+    /// <summary>The Hangfire job importing the dataset, to delete it when cancelled while still queued.</summary>
+    public string? ImportJobId { get; set; }
+
+    /// <summary>Absolute path of the uploaded file while it waits to be imported; null once it is deleted.</summary>
+    public string? UploadPath { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     public List<Slice> Slices { get; set; } = [];
 }

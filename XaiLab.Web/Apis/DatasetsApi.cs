@@ -1,5 +1,8 @@
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
 using XaiLab.Web.Apis.Contracts;
+using XaiLab.Web.Apis.Datasets;
 using XaiLab.Web.Services;
 using XaiLab.Web.Services.Datasets;
 
@@ -15,6 +18,76 @@ public static class DatasetsApi
 
         api.MapGet("/{id:int}", async Task<Results<Ok<DatasetResponse>, NotFound>> (int id, DatasetService datasets, CancellationToken ct) =>
             await datasets.GetAsync(id, ct) is { } dataset ? TypedResults.Ok(dataset) : TypedResults.NotFound());
+
+        api.MapPost("/", async Task<Results<Accepted<CreatedResponse>, ProblemHttpResult>> (
+            HttpContext http, DatasetUploadStore uploads, DatasetImportService imports, IOptions<DatasetImportOptions> options, CancellationToken ct) =>
+        {
+            var limit = options.Value.MaxUploadBytes;
+            if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } bodySize)
+            {
+                bodySize.MaxRequestBodySize = limit;
+            }
+            try
+            {
+                var form = await DatasetUploadForm.ReadAsync(http.Request, uploads, limit, ct);
+                var id = await imports.StartAsync(form.FilePath, form.Name, form.Format, form.Classes, ct);
+                return TypedResults.Accepted($"/api/datasets/{id}", new CreatedResponse(id));
+            }
+            catch (RequestValidationException e)
+            {
+                return ApiProblems.From(e);
+            }
+        }).DisableAntiforgery();
+
+        api.MapPost("/{id:int}/cancel", async Task<Results<Accepted, NotFound, ProblemHttpResult>> (int id, DatasetImportService imports, CancellationToken ct) =>
+        {
+            try
+            {
+                return await imports.CancelAsync(id, ct)
+                    ? TypedResults.Accepted($"/api/datasets/{id}")
+                    : ApiProblems.From(new RequestValidationException($"Dataset {id} is not importing.", conflict: true));
+            }
+            catch (RequestValidationException)
+            {
+                return TypedResults.NotFound();
+            }
+        });
+
+        api.MapGet("/{id:int}/slices", async Task<Results<Ok<IReadOnlyList<SliceResponse>>, NotFound, ProblemHttpResult>> (
+            int id, int? skip, int? take, string? @class, string? split, string? patient, HttpContext http, DatasetSliceQueries slices, CancellationToken ct) =>
+        {
+            try
+            {
+                var filter = new SliceFilter(@class, split, patient);
+                var page = await slices.ListAsync(id, filter, skip ?? 0, take ?? 100, ct);
+                if (page is null)
+                {
+                    return TypedResults.NotFound();
+                }
+                http.Response.Headers["X-Total-Count"] = (await slices.CountAsync(id, filter, ct)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                return TypedResults.Ok(page);
+            }
+            catch (RequestValidationException e)
+            {
+                return ApiProblems.From(e);
+            }
+        });
+
+        api.MapGet("/{id:int}/leakage", async Task<Results<Ok<LeakageResponse>, NotFound>> (int id, DatasetSplitService splits, CancellationToken ct) =>
+            await splits.LeakageAsync(id, ct) is { } report ? TypedResults.Ok(report) : TypedResults.NotFound());
+
+        api.MapPost("/{id:int}/split", async Task<Results<Ok<SplitResponse>, ProblemHttpResult>> (
+            int id, ResplitRequest? request, DatasetSplitService splits, CancellationToken ct) =>
+        {
+            try
+            {
+                return TypedResults.Ok(await splits.ResplitAsync(id, request ?? new ResplitRequest(null, null, null, null), ct));
+            }
+            catch (RequestValidationException e)
+            {
+                return ApiProblems.From(e);
+            }
+        });
 
         api.MapPost("/demo", async Task<Results<Accepted<CreatedResponse>, ProblemHttpResult>> (
             CreateDemoDatasetRequest? request, DatasetService datasets, CancellationToken ct) =>

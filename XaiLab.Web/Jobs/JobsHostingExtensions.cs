@@ -55,6 +55,8 @@ public static class JobsHostingExtensions
         builder.Services.AddScoped<EmbeddingJob>();
         builder.Services.AddScoped<EmbeddingFeatureLoader>();
         builder.Services.AddScoped<DatasetSliceWriter>();
+        builder.Services.AddScoped<DatasetImportJob>();
+        builder.Services.AddSingleton<DatasetImportCancellationRegistry>();
         return builder;
     }
 }

@@ -1,6 +1,9 @@
 namespace XaiLab.Web.Apis.Contracts;
 
-/// <summary>A dataset as GET /api/datasets and GET /api/datasets/{id} return it. Status: importing, ready or failed.</summary>
+/// <summary>
+/// A dataset as GET /api/datasets and GET /api/datasets/{id} return it. Status: importing, ready or failed. Progress:
+/// 0..1 while importing. Duplicates: groups of slices with identical content. SplitPreset: patient-grouped or paper-random.
+/// </summary>
 public sealed record DatasetResponse(
     int Id,
     string Name,
@@ -12,4 +15,8 @@ public sealed record DatasetResponse(
     IReadOnlyList<ClassCount> Classes,
     bool WithMasks,
     string? VersionHash,
-    DateTimeOffset CreatedAt);
+    DateTimeOffset CreatedAt,
+    double Progress,
+    int Duplicates,
+    string SplitPreset,
+    SplitCountsResponse SplitCounts);

@@ -34,7 +34,8 @@ public sealed class DatasetService(IDbContextFactory<XaiLabDbContext> contextFac
         };
         db.Datasets.Add(dataset);
         await db.SaveChangesAsync(cancellationToken);
-        jobs.Enqueue<DemoDatasetJob>(job => job.RunAsync(dataset.Id, slices, size, seed, CancellationToken.None));
+        dataset.ImportJobId = jobs.Enqueue<DemoDatasetJob>(job => job.RunAsync(dataset.Id, slices, size, seed, CancellationToken.None));
+        await db.SaveChangesAsync(cancellationToken);
         return dataset.Id;
     }
 
@@ -46,11 +47,10 @@ public sealed class DatasetService(IDbContextFactory<XaiLabDbContext> contextFac
         {
             return null;
         }
-        var counts = await db.Slices.Where(s => s.DatasetId == datasetId)
-            .GroupBy(s => s.Label)
-            .Select(g => new { Label = g.Key, Count = g.Count() })
-            .ToDictionaryAsync(g => g.Label, g => g.Count, cancellationToken);
-        return ToResponse(dataset, counts);
+        var slices = db.Slices.Where(s => s.DatasetId == datasetId);
+        var counts = await CountsAsync(slices, cancellationToken);
+        var duplicates = await slices.GroupBy(s => s.ContentHash).Where(g => g.Count() > 1).CountAsync(cancellationToken);
+        return ToResponse(dataset, counts, duplicates);
     }
 
     public async Task<IReadOnlyList<DatasetResponse>> ListAsync(CancellationToken cancellationToken = default)
@@ -58,15 +58,30 @@ public sealed class DatasetService(IDbContextFactory<XaiLabDbContext> contextFac
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         var datasets = await db.Datasets.AsNoTracking().OrderByDescending(d => d.CreatedAt).ToListAsync(cancellationToken);
         var counts = await db.Slices
-            .GroupBy(s => new { s.DatasetId, s.Label })
-            .Select(g => new { g.Key.DatasetId, g.Key.Label, Count = g.Count() })
+            .GroupBy(s => new { s.DatasetId, s.Label, s.Split })
+            .Select(g => new { g.Key.DatasetId, g.Key.Label, g.Key.Split, Count = g.Count() })
+            .ToListAsync(cancellationToken);
+        var duplicates = await db.Slices
+            .GroupBy(s => new { s.DatasetId, s.ContentHash })
+            .Where(g => g.Count() > 1)
+            .Select(g => g.Key.DatasetId)
             .ToListAsync(cancellationToken);
         return datasets
-            .Select(d => ToResponse(d, counts.Where(c => c.DatasetId == d.Id).ToDictionary(c => c.Label, c => c.Count)))
+            .Select(d => ToResponse(
+                d,
+                counts.Where(c => c.DatasetId == d.Id).Select(c => (c.Label, c.Split, c.Count)).ToList(),
+                duplicates.Count(id => id == d.Id)))
             .ToList();
     }
 
-    private static DatasetResponse ToResponse(Dataset dataset, IReadOnlyDictionary<int, int> countsByLabel) =>
+    private static async Task<List<(int Label, SplitPart Split, int Count)>> CountsAsync(IQueryable<Slice> slices, CancellationToken cancellationToken) =>
+        (await slices.GroupBy(s => new { s.Label, s.Split })
+            .Select(g => new { g.Key.Label, g.Key.Split, Count = g.Count() })
+            .ToListAsync(cancellationToken))
+        .Select(c => (c.Label, c.Split, c.Count))
+        .ToList();
+
+    private static DatasetResponse ToResponse(Dataset dataset, IReadOnlyList<(int Label, SplitPart Split, int Count)> counts, int duplicates) =>
         new(
             dataset.Id,
             dataset.Name,
@@ -75,8 +90,15 @@ public sealed class DatasetService(IDbContextFactory<XaiLabDbContext> contextFac
             dataset.Error,
             dataset.SliceCount,
             dataset.PatientCount,
-            dataset.ClassNames.Select((name, label) => new ClassCount(name, countsByLabel.GetValueOrDefault(label))).ToList(),
+            dataset.ClassNames.Select((name, label) => new ClassCount(name, counts.Where(c => c.Label == label).Sum(c => c.Count))).ToList(),
             dataset.WithMasks,
             dataset.VersionHash,
-            dataset.CreatedAt);
+            dataset.CreatedAt,
+            dataset.Status == DatasetStatus.Ready ? 1 : dataset.ImportProgress,
+            duplicates,
+            DatasetApiNames.Name(dataset.SplitPreset),
+            new SplitCountsResponse(
+                counts.Where(c => c.Split == SplitPart.Train).Sum(c => c.Count),
+                counts.Where(c => c.Split == SplitPart.Validation).Sum(c => c.Count),
+                counts.Where(c => c.Split == SplitPart.Test).Sum(c => c.Count)));
 }

@@ -32,6 +32,13 @@ namespace XaiLab.Migrations.Sqlite.Migrations
                     b.Property<string>("Error")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ImportJobId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("ImportProgress")
+                        .HasColumnType("REAL");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -48,6 +55,11 @@ namespace XaiLab.Migrations.Sqlite.Migrations
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("SplitPreset")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("SplitSeed")
                         .HasColumnType("INTEGER");
 
@@ -58,6 +70,10 @@ namespace XaiLab.Migrations.Sqlite.Migrations
 
                     b.Property<int>("TeamId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("UploadPath")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("VersionHash")
                         .HasColumnType("TEXT");
@@ -333,10 +349,14 @@ namespace XaiLab.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("DatasetId", "ContentHash");
+
                     b.HasIndex("DatasetId", "Index")
                         .IsUnique();
 
                     b.HasIndex("DatasetId", "PatientId");
+
+                    b.HasIndex("DatasetId", "Label", "Index");
 
                     b.HasIndex("DatasetId", "Split", "Label");
 

@@ -1,0 +1,11 @@
+namespace XaiLab.Data.Entities;
+
+/// <summary>How a dataset's persisted split was made (API names patient-grouped and paper-random).</summary>
+public enum DatasetSplitPreset
+{
+    /// <summary>Whole patients per split, stratified by class: no leakage.</summary>
+    PatientGrouped,
+
+    /// <summary>The paper's random slice split: patients leak across splits.</summary>
+    PaperRandom,
+}

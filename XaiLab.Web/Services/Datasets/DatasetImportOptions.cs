@@ -1,0 +1,10 @@
+namespace XaiLab.Web.Services.Datasets;
+
+/// <summary>Uploads and imports of datasets. Bound from the configuration section "Imports".</summary>
+public sealed class DatasetImportOptions
+{
+    public const string SectionName = "Imports";
+
+    /// <summary>Largest upload accepted by POST /api/datasets and the upload dialog, in bytes. Default 64 GiB.</summary>
+    public long MaxUploadBytes { get; set; } = 64L * 1024 * 1024 * 1024;
+}

@@ -1,0 +1,112 @@
+using Microsoft.EntityFrameworkCore;
+using XaiLab.Data;
+using XaiLab.Data.Entities;
+using XaiLab.Engine.Datasets.Splits;
+using XaiLab.Web.Apis.Contracts;
+
+namespace XaiLab.Web.Services.Datasets;
+
+/// <summary>Re-splits a ready dataset and reports leakage (patients shared across splits) of its persisted split.</summary>
+public sealed class DatasetSplitService(IDbContextFactory<XaiLabDbContext> contexts)
+{
+    /// <summary>The leakage report of the persisted split; null when the dataset does not exist.</summary>
+    public async Task<LeakageResponse?> LeakageAsync(int datasetId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var dataset = await db.Datasets.AsNoTracking().FirstOrDefaultAsync(d => d.Id == datasetId, cancellationToken);
+        if (dataset is null)
+        {
+            return null;
+        }
+        var assignments = (await db.Slices.Where(s => s.DatasetId == datasetId)
+                .Select(s => new { s.Index, s.Label, s.PatientId, s.Split })
+                .ToListAsync(cancellationToken))
+            .Select(s => new SplitAssignment(s.Index, s.Label.ToString(), s.PatientId, ToSplit(s.Split)));
+        return ToResponse(dataset.SplitPreset, dataset.SplitSeed, LeakageReport.For(assignments));
+    }
+
+    /// <summary>Replaces the split of a ready dataset that no run has used.</summary>
+    public async Task<SplitResponse> ResplitAsync(int datasetId, ResplitRequest request, CancellationToken cancellationToken = default)
+    {
+        var preset = DatasetApiNames.ParsePreset(request.Preset);
+        var train = request.Train ?? SplitRatios.Default.Train;
+        var validation = request.Validation ?? SplitRatios.Default.Validation;
+        var ratios = new SplitRatios(train, validation, Math.Max(0, 1 - train - validation));
+        try
+        {
+            ratios.Validate();
+        }
+        catch (ArgumentException e)
+        {
+            throw new RequestValidationException(e.Message);
+        }
+        if (train + validation > 1 + 1e-9)
+        {
+            throw new RequestValidationException($"train ({train}) and validation ({validation}) must not add up to more than 1.");
+        }
+        var seed = request.Seed ?? 1;
+
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var dataset = await db.Datasets.FirstOrDefaultAsync(d => d.Id == datasetId, cancellationToken)
+            ?? throw new RequestValidationException($"Dataset {datasetId} does not exist.");
+        if (dataset.Status != DatasetStatus.Ready)
+        {
+            throw new RequestValidationException($"Dataset {datasetId} is {dataset.Status.ToString().ToLowerInvariant()}; only a ready dataset can be re-split.", conflict: true);
+        }
+        var runs = await db.Runs.CountAsync(r => r.DatasetId == datasetId, cancellationToken);
+        if (runs > 0)
+        {
+            throw new RequestValidationException(
+                $"Dataset {datasetId} has {runs} run(s) trained on its current split; re-splitting would make their test scores meaningless.", conflict: true);
+        }
+
+        var slices = await db.Slices.Where(s => s.DatasetId == datasetId)
+            .Select(s => new { s.Index, s.Label, s.PatientId })
+            .ToListAsync(cancellationToken);
+        var result = PatientGroupedSplitter.Split(
+            slices.Select(s => new SliceLabel(s.Index, s.Label.ToString(), s.PatientId)).ToList(),
+            preset == DatasetSplitPreset.PaperRandom ? SplitPreset.PaperRandom : SplitPreset.PatientGrouped,
+            ratios,
+            seed);
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        foreach (var part in new[] { SplitPart.Train, SplitPart.Validation, SplitPart.Test })
+        {
+            var indices = result.Assignments.Where(a => ToPart(a.Split) == part).Select(a => a.SliceIndex).ToList();
+            await db.Slices.Where(s => s.DatasetId == datasetId && indices.Contains(s.Index))
+                .ExecuteUpdateAsync(u => u.SetProperty(s => s.Split, part), cancellationToken);
+        }
+        dataset.SplitPreset = preset;
+        dataset.SplitSeed = seed;
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+
+        var counts = new SplitCountsResponse(result.Count(DatasetSplit.Train), result.Count(DatasetSplit.Validation), result.Count(DatasetSplit.Test));
+        return new SplitResponse(counts, result.Warnings, ToResponse(preset, seed, LeakageReport.For(result.Assignments)));
+    }
+
+    private static LeakageResponse ToResponse(DatasetSplitPreset preset, int seed, LeakageReport report) =>
+        new(
+            DatasetApiNames.Name(preset),
+            seed,
+            report.HasLeakage,
+            report.LeakedSliceCount,
+            report.SharedPatients
+                .Select(p => new SharedPatientResponse(p.PatientId, p.Splits.Select(s => DatasetApiNames.Name(ToPart(s))).ToList(), p.SliceCount))
+                .ToList(),
+            preset == DatasetSplitPreset.PaperRandom ? PatientGroupedSplitter.LeakageWarning : null);
+
+    private static DatasetSplit ToSplit(SplitPart part) => part switch
+    {
+        SplitPart.Train => DatasetSplit.Train,
+        SplitPart.Validation => DatasetSplit.Validation,
+        _ => DatasetSplit.Test,
+    };
+
+    private static SplitPart ToPart(DatasetSplit split) => split switch
+    {
+        DatasetSplit.Train => SplitPart.Train,
+        DatasetSplit.Validation => SplitPart.Validation,
+        _ => SplitPart.Test,
+    };
+}
