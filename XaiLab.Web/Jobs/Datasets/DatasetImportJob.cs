@@ -30,6 +30,8 @@ public sealed class DatasetImportJob(
     [AutomaticRetry(Attempts = 0)]
     public async Task RunAsync(int datasetId, DatasetFormat format, string[]? covidClasses, CancellationToken jobCancellation)
     {
+        // Registered before the status check: a cancel either reaches this token or marks the row before we read it.
+        var cancellation = cancellations.Register(datasetId, jobCancellation);
         Dataset? dataset;
         await using (var db = await contexts.CreateDbContextAsync(jobCancellation))
         {
@@ -38,11 +40,12 @@ public sealed class DatasetImportJob(
         if (dataset is null || dataset.Status != DatasetStatus.Importing || dataset.UploadPath is null)
         {
             // Cancelled while queued: the cancel already marked it and deleted the upload.
+            cancellations.Unregister(datasetId, cancellation);
+            cancellation.Dispose();
             uploads.Delete(dataset?.UploadPath);
             return;
         }
 
-        var cancellation = cancellations.Register(datasetId, jobCancellation);
         var progress = new DatasetImportProgress(datasetId, contexts, notifier, time);
         try
         {

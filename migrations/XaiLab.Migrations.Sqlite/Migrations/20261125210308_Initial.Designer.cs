@@ -10,8 +10,8 @@ using XaiLab.Data;
 namespace XaiLab.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(XaiLabDbContext))]
-    [Migration("20261125201955_DatasetImports")]
-    partial class DatasetImports
+    [Migration("20261125210308_Initial")]
+    partial class Initial
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -89,6 +89,101 @@ namespace XaiLab.Migrations.Sqlite.Migrations
                     b.HasIndex("TeamId", "CreatedAt");
 
                     b.ToTable("Datasets");
+                });
+
+            modelBuilder.Entity("XaiLab.Data.Entities.Embedding", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CacheKey")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("DatasetId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("DurationSeconds")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("Error")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("FeatureCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("FinishedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Iterations")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double?>("KnnAccuracy2d")
+                        .HasColumnType("REAL");
+
+                    b.Property<double?>("KnnAccuracyFeatures")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("Perplexity")
+                        .HasColumnType("REAL");
+
+                    b.Property<int>("PointCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PointsPath")
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("Progress")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("Projection")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("RunId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Seed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double?>("Silhouette")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Split")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double?>("Trustworthiness")
+                        .HasColumnType("REAL");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CacheKey")
+                        .IsUnique();
+
+                    b.HasIndex("DatasetId");
+
+                    b.HasIndex("RunId");
+
+                    b.ToTable("Embeddings");
                 });
 
             modelBuilder.Entity("XaiLab.Data.Entities.EpochMetric", b =>
@@ -312,6 +407,11 @@ namespace XaiLab.Migrations.Sqlite.Migrations
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Attempt")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(1);
+
                     b.Property<int>("BatchSize")
                         .HasColumnType("INTEGER");
 
@@ -320,6 +420,9 @@ namespace XaiLab.Migrations.Sqlite.Migrations
 
                     b.Property<int>("CompletedEpochs")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("ConfigJson")
+                        .HasColumnType("TEXT");
 
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
@@ -373,6 +476,10 @@ namespace XaiLab.Migrations.Sqlite.Migrations
                     b.Property<double?>("NormalizationStd")
                         .HasColumnType("REAL");
 
+                    b.Property<string>("Notes")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
                     b.Property<double>("Progress")
                         .HasColumnType("REAL");
 
@@ -385,6 +492,10 @@ namespace XaiLab.Migrations.Sqlite.Migrations
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Tags")
+                        .HasMaxLength(400)
                         .HasColumnType("TEXT");
 
                     b.Property<int>("TeamId")
@@ -413,6 +524,24 @@ namespace XaiLab.Migrations.Sqlite.Migrations
                         .IsRequired();
 
                     b.Navigation("Team");
+                });
+
+            modelBuilder.Entity("XaiLab.Data.Entities.Embedding", b =>
+                {
+                    b.HasOne("XaiLab.Data.Entities.Dataset", "Dataset")
+                        .WithMany()
+                        .HasForeignKey("DatasetId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("XaiLab.Data.Entities.TrainingRun", "Run")
+                        .WithMany()
+                        .HasForeignKey("RunId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.Navigation("Dataset");
+
+                    b.Navigation("Run");
                 });
 
             modelBuilder.Entity("XaiLab.Data.Entities.EpochMetric", b =>

@@ -41,6 +41,10 @@ namespace XaiLab.Migrations.Sqlite.Migrations
                     WithMasks = table.Column<bool>(type: "INTEGER", nullable: false),
                     VersionHash = table.Column<string>(type: "TEXT", nullable: true),
                     SplitSeed = table.Column<int>(type: "INTEGER", nullable: false),
+                    SplitPreset = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    ImportProgress = table.Column<double>(type: "REAL", nullable: false),
+                    ImportJobId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    UploadPath = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
                     CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
@@ -70,6 +74,10 @@ namespace XaiLab.Migrations.Sqlite.Migrations
                     LearningRate = table.Column<double>(type: "REAL", nullable: false),
                     Seed = table.Column<int>(type: "INTEGER", nullable: false),
                     Device = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    ConfigJson = table.Column<string>(type: "TEXT", nullable: true),
+                    Tags = table.Column<string>(type: "TEXT", maxLength: 400, nullable: true),
+                    Notes = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    Attempt = table.Column<int>(type: "INTEGER", nullable: false, defaultValue: 1),
                     Progress = table.Column<double>(type: "REAL", nullable: false),
                     CompletedEpochs = table.Column<int>(type: "INTEGER", nullable: false),
                     CheckpointPath = table.Column<string>(type: "TEXT", nullable: true),
@@ -129,6 +137,52 @@ namespace XaiLab.Migrations.Sqlite.Migrations
                         name: "FK_Slices_Datasets_DatasetId",
                         column: x => x.DatasetId,
                         principalTable: "Datasets",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Embeddings",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    DatasetId = table.Column<int>(type: "INTEGER", nullable: false),
+                    RunId = table.Column<int>(type: "INTEGER", nullable: true),
+                    Source = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Projection = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Split = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Perplexity = table.Column<double>(type: "REAL", nullable: false),
+                    Iterations = table.Column<int>(type: "INTEGER", nullable: false),
+                    Seed = table.Column<int>(type: "INTEGER", nullable: false),
+                    CacheKey = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Progress = table.Column<double>(type: "REAL", nullable: false),
+                    Error = table.Column<string>(type: "TEXT", nullable: true),
+                    PointsPath = table.Column<string>(type: "TEXT", maxLength: 400, nullable: true),
+                    PointCount = table.Column<int>(type: "INTEGER", nullable: false),
+                    FeatureCount = table.Column<int>(type: "INTEGER", nullable: false),
+                    Trustworthiness = table.Column<double>(type: "REAL", nullable: true),
+                    KnnAccuracy2d = table.Column<double>(type: "REAL", nullable: true),
+                    KnnAccuracyFeatures = table.Column<double>(type: "REAL", nullable: true),
+                    Silhouette = table.Column<double>(type: "REAL", nullable: true),
+                    DurationSeconds = table.Column<double>(type: "REAL", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    FinishedAt = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Embeddings", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Embeddings_Datasets_DatasetId",
+                        column: x => x.DatasetId,
+                        principalTable: "Datasets",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_Embeddings_Runs_RunId",
+                        column: x => x.RunId,
+                        principalTable: "Runs",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
@@ -231,6 +285,22 @@ namespace XaiLab.Migrations.Sqlite.Migrations
                 columns: new[] { "TeamId", "CreatedAt" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Embeddings_CacheKey",
+                table: "Embeddings",
+                column: "CacheKey",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Embeddings_DatasetId",
+                table: "Embeddings",
+                column: "DatasetId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Embeddings_RunId",
+                table: "Embeddings",
+                column: "RunId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_EpochMetrics_RunId_Epoch",
                 table: "EpochMetrics",
                 columns: new[] { "RunId", "Epoch" },
@@ -274,10 +344,20 @@ namespace XaiLab.Migrations.Sqlite.Migrations
                 column: "SliceId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_Slices_DatasetId_ContentHash",
+                table: "Slices",
+                columns: new[] { "DatasetId", "ContentHash" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Slices_DatasetId_Index",
                 table: "Slices",
                 columns: new[] { "DatasetId", "Index" },
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Slices_DatasetId_Label_Index",
+                table: "Slices",
+                columns: new[] { "DatasetId", "Label", "Index" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Slices_DatasetId_PatientId",
@@ -299,6 +379,9 @@ namespace XaiLab.Migrations.Sqlite.Migrations
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropTable(
+                name: "Embeddings");
+
             migrationBuilder.DropTable(
                 name: "EpochMetrics");
 
