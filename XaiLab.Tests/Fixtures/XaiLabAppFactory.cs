@@ -32,8 +32,6 @@ public sealed class XaiLabAppFactory : WebApplicationFactory<Program>
         base.Dispose(disposing);
         if (disposing)
         {
-            // Hangfire keeps its log provider in a static; it would point at this host's disposed logger factory.
-            Hangfire.Logging.LogProvider.SetCurrentLogProvider(null);
             try
             {
                 Directory.Delete(DataDirectory, recursive: true);

@@ -20,7 +20,8 @@ public static class JobsHostingExtensions
         var data = builder.Configuration.GetSection(XaiLabOptions.SectionName).Get<XaiLabOptions>() ?? new XaiLabOptions();
         var hangfireDb = Path.Combine(DataHostingExtensions.ResolveDataDirectory(data, builder.Environment.ContentRootPath), "hangfire.db");
 
-        builder.Services.AddHangfire(config => config
+        builder.Services.AddHangfire((services, config) => config
+            .UseLogProvider(new HangfireLogProvider(services.GetRequiredService<ILoggerFactory>()))
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()
             .UseRecommendedSerializerSettings()
