@@ -1,0 +1,4 @@
+namespace XaiLab.Benchmarks;
+
+/// <summary>One number of the benchmark, with the 1-minute load average read just before it was measured.</summary>
+internal sealed record Measurement(string Section, string Name, string Model, int Size, double Value, string Unit, double LoadAverage);

@@ -1,0 +1,38 @@
+using System.Text.Json;
+using TorchSharp;
+using XaiLab.Benchmarks;
+using XaiLab.Engine.Runtime;
+
+var options = BenchmarkOptions.Parse(args);
+torch.set_num_threads(options.Threads);
+Console.WriteLine($"XaiLab benchmark{(options.Smoke ? " (smoke)" : "")}: libtorch {TorchRuntime.LibTorchVersion}, {options.Threads} threads, " +
+    $"{Environment.ProcessorCount} logical CPUs, load {Timing.LoadAverage():F2}");
+
+var results = new List<Measurement>();
+void Run(string section, Func<BenchmarkOptions, IEnumerable<Measurement>> measure)
+{
+    if (!options.Sections.Contains(section)) return;
+    foreach (var measurement in measure(options))
+    {
+        results.Add(measurement);
+        Console.WriteLine($"{measurement.Section,-13} {measurement.Model,-18} {measurement.Size,4} {measurement.Name,-48} " +
+            $"{measurement.Value,10:F3} {measurement.Unit,-9} load {measurement.LoadAverage:F2}");
+    }
+}
+
+Console.WriteLine($"{"section",-13} {"model",-18} {"size",4} {"measurement",-48} {"value",10} {"unit",-9}");
+Run("models", ModelThroughput.Run);
+Run("segmentation", AttributionTimings.Segmentation);
+Run("ig-ratio", AttributionTimings.IgRatio);
+Run("xrai", AttributionTimings.FullXrai);
+Run("methods", AttributionTimings.Methods);
+
+await File.WriteAllTextAsync(options.Output, JsonSerializer.Serialize(new
+{
+    machine = $"{Environment.ProcessorCount} logical CPUs, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}",
+    libtorch = TorchRuntime.LibTorchVersion,
+    threads = options.Threads,
+    smoke = options.Smoke,
+    results,
+}, new JsonSerializerOptions { WriteIndented = true }));
+Console.WriteLine($"Wrote {results.Count} measurements to {options.Output}");
