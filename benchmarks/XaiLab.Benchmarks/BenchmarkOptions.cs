@@ -6,7 +6,7 @@ namespace XaiLab.Benchmarks;
 /// Command line: <c>--smoke</c> (tiny sizes, one repetition, no timing claims), <c>--sections models,methods,segmentation,xrai,ig-ratio</c>
 /// (default all), <c>--architectures smallcnn,resnet50,densenet121|all</c>, <c>--sizes 64,128,224</c>,
 /// <c>--methods name,...</c> (default every registry name), <c>--repeats N</c> (default 3), <c>--threads N</c>
-/// (default 2, as the reference), <c>--out file.json</c> (default bench-results.json).
+/// (default 2, as the reference), <c>--ig-steps N</c> (default 64, the ratio), <c>--out file.json</c> (default bench-results.json).
 /// </summary>
 internal sealed record BenchmarkOptions(
     bool Smoke,
@@ -16,6 +16,7 @@ internal sealed record BenchmarkOptions(
     IReadOnlyList<string>? Methods,
     int Repeats,
     int Threads,
+    int IgSteps,
     string Output)
 {
     public static readonly string[] AllSections = ["models", "methods", "segmentation", "xrai", "ig-ratio"];
@@ -47,6 +48,7 @@ internal sealed record BenchmarkOptions(
             methods.Length > 0 ? methods : null,
             int.Parse(Value("--repeats") ?? (smoke ? "1" : "3")),
             int.Parse(Value("--threads") ?? "2"),
+            int.Parse(Value("--ig-steps") ?? "64"),
             Value("--out") ?? "bench-results.json");
     }
 }
