@@ -22,7 +22,7 @@ internal static class ModelThroughput
                 using var optimizer = optim.SGD(model.parameters(), 1e-3, momentum: 0.9);
                 model.train();
                 var load = Timing.LoadAverage();
-                var train = Timing.MedianSeconds(() =>
+                var (train, trainCpu) = Timing.Median(() =>
                 {
                     using var scope = NewDisposeScope();
                     optimizer.zero_grad();
@@ -30,18 +30,18 @@ internal static class ModelThroughput
                     loss.backward();
                     optimizer.step();
                 }, options.Repeats);
-                yield return new Measurement("models", "training", architecture.ToString(), size, trainBatch / train, "images/s", load);
+                yield return new Measurement("models", "training", architecture.ToString(), size, trainBatch / train, "images/s", load, trainCpu);
 
                 model.eval();
                 using var inferImages = randn(inferBatch, 1, size, size);
                 load = Timing.LoadAverage();
-                var infer = Timing.MedianSeconds(() =>
+                var (infer, inferCpu) = Timing.Median(() =>
                 {
                     using var noGrad = no_grad();
                     using var scope = NewDisposeScope();
                     model.forward(inferImages);
                 }, options.Repeats);
-                yield return new Measurement("models", "inference", architecture.ToString(), size, inferBatch / infer, "images/s", load);
+                yield return new Measurement("models", "inference", architecture.ToString(), size, inferBatch / infer, "images/s", load, inferCpu);
             }
         }
     }

@@ -16,11 +16,11 @@ void Run(string section, Func<BenchmarkOptions, IEnumerable<Measurement>> measur
     {
         results.Add(measurement);
         Console.WriteLine($"{measurement.Section,-13} {measurement.Model,-18} {measurement.Size,4} {measurement.Name,-48} " +
-            $"{measurement.Value,10:F3} {measurement.Unit,-9} load {measurement.LoadAverage:F2}");
+            $"{measurement.Value,10:F3} {measurement.Unit,-9} {measurement.CpuSeconds,8:F2} {measurement.LoadAverage,6:F2}");
     }
 }
 
-Console.WriteLine($"{"section",-13} {"model",-18} {"size",4} {"measurement",-48} {"value",10} {"unit",-9}");
+Console.WriteLine($"{"section",-13} {"model",-18} {"size",4} {"measurement",-48} {"value",10} {"unit",-9} {"cpu-s",8} {"load",6}");
 Run("models", ModelThroughput.Run);
 Run("segmentation", AttributionTimings.Segmentation);
 Run("ig-ratio", AttributionTimings.IgRatio);

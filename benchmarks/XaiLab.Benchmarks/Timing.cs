@@ -11,18 +11,29 @@ internal static class Timing
         return double.TryParse(text.Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture, out var load) ? load : double.NaN;
     }
 
-    /// <summary>Median seconds of <paramref name="repeats"/> runs of <paramref name="action"/>, after a warm-up run when asked.</summary>
-    public static double MedianSeconds(Action action, int repeats, bool warmUp = true)
+    /// <summary>
+    /// Median wall-clock seconds of <paramref name="repeats"/> runs of <paramref name="action"/> (after a warm-up run when
+    /// asked), and the median process CPU seconds of the same runs. On a shared machine the CPU seconds move less with the
+    /// load than the wall clock: with T busy threads and no contention, wall = CPU / T.
+    /// </summary>
+    public static (double Wall, double Cpu) Median(Action action, int repeats, bool warmUp = true)
     {
         if (warmUp) action();
-        var times = new double[repeats];
+        var walls = new double[repeats];
+        var cpus = new double[repeats];
+        using var process = Process.GetCurrentProcess();
         for (var r = 0; r < repeats; r++)
         {
+            process.Refresh();
+            var cpu = process.TotalProcessorTime;
             var watch = Stopwatch.StartNew();
             action();
-            times[r] = watch.Elapsed.TotalSeconds;
+            walls[r] = watch.Elapsed.TotalSeconds;
+            process.Refresh();
+            cpus[r] = (process.TotalProcessorTime - cpu).TotalSeconds;
         }
-        Array.Sort(times);
-        return times[repeats / 2];
+        Array.Sort(walls);
+        Array.Sort(cpus);
+        return (walls[repeats / 2], cpus[repeats / 2]);
     }
 }
