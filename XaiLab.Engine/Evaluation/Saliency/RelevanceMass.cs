@@ -4,7 +4,7 @@ namespace XaiLab.Engine.Evaluation.Saliency;
 /// Relevance mass accuracy (Arras et al. 2022, "CLEVR-XAI"; Quantus' <c>RelevanceMassAccuracy</c>): the share of the
 /// positive attribution that falls inside the expert mask, sum of max(a, 0) inside / sum of max(a, 0) overall. Negative
 /// values count as zero, as Arras et al. do (Quantus sums the map as given; pass |map| for its absolute variant). 0 when
-/// the map has no positive value.
+/// the map has no positive value; NaN for an empty mask, as Quantus.
 /// </summary>
 public static class RelevanceMass
 {
@@ -12,6 +12,7 @@ public static class RelevanceMass
     public static double Accuracy(float[] map, bool[] mask)
     {
         SaliencyInputs.Check(map, mask);
+        if (SaliencyInputs.Count(mask) == 0) return double.NaN;
         double inside = 0, total = 0;
         for (var i = 0; i < map.Length; i++)
         {

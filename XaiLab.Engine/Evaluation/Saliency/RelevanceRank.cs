@@ -3,7 +3,7 @@ namespace XaiLab.Engine.Evaluation.Saliency;
 /// <summary>
 /// Relevance rank accuracy (Arras et al. 2022; Quantus' <c>RelevanceRankAccuracy</c>): with K = the number of pixels in the
 /// expert mask, the share of the K most salient pixels that lie inside the mask. Equal values are ranked in pixel order.
-/// 0 for an empty mask.
+/// NaN for an empty mask, as Quantus (the scorecard's bootstrap skips NaN).
 /// </summary>
 public static class RelevanceRank
 {
@@ -12,7 +12,7 @@ public static class RelevanceRank
     {
         SaliencyInputs.Check(map, mask);
         var k = SaliencyInputs.Count(mask);
-        if (k == 0) return 0.0;
+        if (k == 0) return double.NaN;
         return (double)SaliencyInputs.MostSalientFirst(map).Take(k).Count(p => mask[p]) / k;
     }
 }

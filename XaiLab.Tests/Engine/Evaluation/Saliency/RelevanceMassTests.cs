@@ -18,7 +18,7 @@ public sealed class RelevanceMassTests
     }
 
     [Fact]
-    public void Accuracy_IsOneWhenAllMassIsInsideAndZeroWithoutPositiveMass()
+    public void Accuracy_IsOneWhenAllMassIsInside_ZeroWithoutPositiveMass_NaNWithoutMask()
     {
         var inside = new float[16];
         inside[4] = 2f;
@@ -26,5 +26,6 @@ public sealed class RelevanceMassTests
 
         Assert.Equal(1.0, RelevanceMass.Accuracy(inside, Mask));
         Assert.Equal(0.0, RelevanceMass.Accuracy(Enumerable.Repeat(-1f, 16).ToArray(), Mask));
+        Assert.True(double.IsNaN(RelevanceMass.Accuracy(inside, new bool[16])));
     }
 }

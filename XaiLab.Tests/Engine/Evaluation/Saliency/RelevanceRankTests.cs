@@ -21,11 +21,11 @@ public sealed class RelevanceRankTests
     }
 
     [Fact]
-    public void Accuracy_IsOneForThePerfectMapAndZeroForAnEmptyMask()
+    public void Accuracy_IsOneForThePerfectMapAndNaNForAnEmptyMask()
     {
         var perfect = Mask.Select(m => m ? 1f : 0f).ToArray();
 
         Assert.Equal(1.0, RelevanceRank.Accuracy(perfect, Mask));
-        Assert.Equal(0.0, RelevanceRank.Accuracy(perfect, new bool[16]));
+        Assert.True(double.IsNaN(RelevanceRank.Accuracy(perfect, new bool[16])));
     }
 }
