@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using TorchSharp;
 using XaiLab.Benchmarks;
 using XaiLab.Engine.Runtime;
@@ -34,5 +35,5 @@ await File.WriteAllTextAsync(options.Output, JsonSerializer.Serialize(new
     threads = options.Threads,
     smoke = options.Smoke,
     results,
-}, new JsonSerializerOptions { WriteIndented = true }));
+}, new JsonSerializerOptions { WriteIndented = true, NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals }));
 Console.WriteLine($"Wrote {results.Count} measurements to {options.Output}");
