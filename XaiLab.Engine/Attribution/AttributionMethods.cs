@@ -64,7 +64,8 @@ public static class AttributionMethods
     {
         AttributionMethodKind.VanillaGradient => new VanillaGradient(),
         AttributionMethodKind.IntegratedGradients => new IntegratedGradients(
-            steps: options.Steps ?? 25, internalBatchSize: options.InternalBatchSize ?? 16, seed: options.Seed),
+            steps: options.Steps ?? 25, baseline: options.Baseline, internalBatchSize: options.InternalBatchSize ?? 16,
+            seed: options.Seed, rule: options.IntegrationRule),
         AttributionMethodKind.BlurIntegratedGradients => new BlurIntegratedGradients
         {
             Steps = options.Steps ?? 100, InternalBatchSize = options.InternalBatchSize ?? 16,

@@ -9,9 +9,13 @@ namespace XaiLab.Engine.Attribution;
 /// <param name="Seed">Seed of any noise (SmoothGrad samples, noise baselines). Default 1.</param>
 /// <param name="SmoothGradSamples">Noisy samples of the SmoothGrad wrapper (default 25).</param>
 /// <param name="SmoothGradMagnitude">SmoothGrad averages squared maps (default false: plain maps).</param>
+/// <param name="Baseline">Integrated Gradients' reference input (default zeros, the paper's).</param>
+/// <param name="IntegrationRule">Integrated Gradients' discretisation (default PAIR's linspace with both ends).</param>
 public sealed record AttributionOptions(
     int? Steps = null,
     int? InternalBatchSize = null,
     int Seed = 1,
     int? SmoothGradSamples = null,
-    bool SmoothGradMagnitude = false);
+    bool SmoothGradMagnitude = false,
+    IntegratedGradientsBaseline Baseline = IntegratedGradientsBaseline.Zeros,
+    IntegrationRule IntegrationRule = IntegrationRule.PairLinspace);

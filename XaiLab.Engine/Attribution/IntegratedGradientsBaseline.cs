@@ -14,4 +14,11 @@ public enum IntegratedGradientsBaseline
 
     /// <summary>Independent uniform noise between the input's minimum and maximum, from a seeded generator.</summary>
     UniformNoise,
+
+    /// <summary>
+    /// The input blurred by a Gaussian of <see cref="IntegratedGradients.BlurSigma"/> pixels per channel (zero padding, as
+    /// scipy's <c>gaussian_filter(mode='constant')</c>): the "blurred" baseline of Sturmfels, Lundberg and Lee 2020,
+    /// "Visualizing the Impact of Feature Attribution Baselines" (Distill), which keeps the image's low frequencies.
+    /// </summary>
+    Blurred,
 }

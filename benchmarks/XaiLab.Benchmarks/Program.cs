@@ -1,54 +1,40 @@
-using System.Diagnostics;
-using XaiLab.Engine.Embeddings;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using TorchSharp;
+using XaiLab.Benchmarks;
+using XaiLab.Engine.Runtime;
 
-// t-SNE speed and quality on clustered random data, the shape of the figshare features (3,064 x 1,024) and of the
-// COVID-19 radiography set (19,820 points). Usage: dotnet run -c Release --project benchmarks/XaiLab.Benchmarks [points...]
-var sizes = args.Length > 0 ? args.Select(int.Parse).ToArray() : [3064, 19820];
-foreach (var points in sizes)
+var options = BenchmarkOptions.Parse(args);
+torch.set_num_threads(options.Threads);
+Console.WriteLine($"XaiLab benchmark{(options.Smoke ? " (smoke)" : "")}: libtorch {TorchRuntime.LibTorchVersion}, {options.Threads} threads, " +
+    $"{Environment.ProcessorCount} logical CPUs, load {Timing.LoadAverage():F2}");
+
+var results = new List<Measurement>();
+void Run(string section, Func<BenchmarkOptions, IEnumerable<Measurement>> measure)
 {
-    var (data, labels) = Clustered(points, 1024, 3, seed: 42);
-    var stopwatch = Stopwatch.StartNew();
-    var result = Tsne.Embed(data, new TsneOptions { Seed = 0 });
-    var seconds = stopwatch.Elapsed.TotalSeconds;
-    var quality = EmbeddingMetrics.Evaluate(data, result.Coordinates, labels);
-    Console.WriteLine(
-        $"{points} x 1024: t-SNE {result.Method} {seconds:F1} s, trustworthiness {quality.Trustworthiness:F4} " +
-        $"(k={quality.Neighbours} on {quality.EvaluatedPoints} points), kNN 2-D {quality.KnnAccuracy2d:F3}, " +
-        $"kNN features {quality.KnnAccuracyFeatures:F3}, silhouette {quality.Silhouette:F3}, " +
-        $"loadavg {File.ReadAllText("/proc/loadavg").Trim()}");
+    if (!options.Sections.Contains(section)) return;
+    foreach (var measurement in measure(options))
+    {
+        results.Add(measurement);
+        Console.WriteLine($"{measurement.Section,-13} {measurement.Model,-18} {measurement.Size,4} {measurement.Name,-48} " +
+            $"{measurement.Value,10:F3} {measurement.Unit,-9} {measurement.CpuSeconds,8:F2} {measurement.LoadAverage,6:F2}");
+    }
 }
 
-// Three classes, each a mixture of eight sub-clusters with unit noise: neighbourhoods matter at two scales.
-static (FeatureMatrix Data, int[] Labels) Clustered(int points, int dimensions, int classes, int seed)
-{
-    var random = new Random(seed);
-    var subclusters = classes * 8;
-    var centres = new float[subclusters][];
-    for (var c = 0; c < subclusters; c++)
-    {
-        centres[c] = Enumerable.Range(0, dimensions).Select(_ => (float)(0.15 * Normal(random))).ToArray();
-        if (c >= classes)
-        {
-            var parent = centres[c % classes];
-            for (var d = 0; d < dimensions; d++)
-            {
-                centres[c][d] += parent[d];
-            }
-        }
-    }
-    var values = new float[points * dimensions];
-    var labels = new int[points];
-    for (var i = 0; i < points; i++)
-    {
-        var cluster = random.Next(subclusters);
-        labels[i] = cluster % classes;
-        for (var d = 0; d < dimensions; d++)
-        {
-            values[i * dimensions + d] = centres[cluster][d] * 4 + (float)(0.5 * Normal(random));
-        }
-    }
-    return (new FeatureMatrix(values, points, dimensions), labels);
-}
+Console.WriteLine($"{"section",-13} {"model",-18} {"size",4} {"measurement",-48} {"value",10} {"unit",-9} {"cpu-s",8} {"load",6}");
+Run("models", ModelThroughput.Run);
+Run("segmentation", AttributionTimings.Segmentation);
+Run("ig-ratio", AttributionTimings.IgRatio);
+Run("xrai", AttributionTimings.FullXrai);
+Run("methods", AttributionTimings.Methods);
+Run("tsne", EmbeddingTimings.Tsne);
 
-static double Normal(Random random) =>
-    Math.Sqrt(-2 * Math.Log(1 - random.NextDouble())) * Math.Cos(2 * Math.PI * random.NextDouble());
+await File.WriteAllTextAsync(options.Output, JsonSerializer.Serialize(new
+{
+    machine = $"{Environment.ProcessorCount} logical CPUs, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}",
+    libtorch = TorchRuntime.LibTorchVersion,
+    threads = options.Threads,
+    smoke = options.Smoke,
+    results,
+}, new JsonSerializerOptions { WriteIndented = true, NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals }));
+Console.WriteLine($"Wrote {results.Count} measurements to {options.Output}");

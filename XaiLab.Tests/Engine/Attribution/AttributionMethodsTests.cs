@@ -38,6 +38,9 @@ public sealed class AttributionMethodsTests
     {
         Assert.Equal(300, ((IntegratedGradients)AttributionMethods.Create("integrated-gradients", new AttributionOptions(Steps: 300))).Steps);
         Assert.Equal(25, ((IntegratedGradients)AttributionMethods.Create("integrated-gradients")).Steps);
+        var ig = (IntegratedGradients)AttributionMethods.Create("integrated-gradients",
+            new AttributionOptions(Baseline: IntegratedGradientsBaseline.Blurred, IntegrationRule: IntegrationRule.Trapezoid));
+        Assert.Equal((IntegratedGradientsBaseline.Blurred, IntegrationRule.Trapezoid), (ig.Baseline, ig.Rule));
         Assert.Equal(40, ((GuidedIntegratedGradients)AttributionMethods.Create("guided-ig", new AttributionOptions(Steps: 40))).Steps);
     }
 

@@ -70,15 +70,111 @@ public class IntegratedGradientsTests
     {
         float[] x = [-1f, 0.5f, 2f, 0f];
 
-        var white = new IntegratedGradients(baseline: IntegratedGradientsBaseline.White).BaselineOf(x);
-        var noise = new IntegratedGradients(baseline: IntegratedGradientsBaseline.UniformNoise, seed: 3).BaselineOf(x);
-        var sameNoise = new IntegratedGradients(baseline: IntegratedGradientsBaseline.UniformNoise, seed: 3).BaselineOf(x);
-        var otherNoise = new IntegratedGradients(baseline: IntegratedGradientsBaseline.UniformNoise, seed: 4).BaselineOf(x);
+        var white = new IntegratedGradients(baseline: IntegratedGradientsBaseline.White).BaselineOf(x, 1, 2, 2);
+        var noise = new IntegratedGradients(baseline: IntegratedGradientsBaseline.UniformNoise, seed: 3).BaselineOf(x, 1, 2, 2);
+        var sameNoise = new IntegratedGradients(baseline: IntegratedGradientsBaseline.UniformNoise, seed: 3).BaselineOf(x, 1, 2, 2);
+        var otherNoise = new IntegratedGradients(baseline: IntegratedGradientsBaseline.UniformNoise, seed: 4).BaselineOf(x, 1, 2, 2);
 
         Assert.All(white, v => Assert.Equal(2f, v));
         Assert.All(noise, v => Assert.InRange(v, -1f, 2f));
         Assert.Equal(noise, sameNoise);
         Assert.NotEqual(noise, otherNoise);
+    }
+
+    [Fact]
+    public void BaselineOf_Blurred_SpreadsAnImpulseIntoTheSeparableGaussian()
+    {
+        var x = new float[21 * 21];
+        x[10 * 21 + 10] = 1f;
+        var sigma = 2.0;
+        var taps = Enumerable.Range(-8, 17).Select(i => Math.Exp(-0.5 * i * i / (sigma * sigma))).ToArray();
+        var norm = taps.Sum();
+
+        var blurred = new IntegratedGradients(baseline: IntegratedGradientsBaseline.Blurred) { BlurSigma = sigma }
+            .BaselineOf(x, 1, 21, 21);
+
+        for (var y = 0; y < 21; y++)
+        {
+            for (var c = 0; c < 21; c++)
+            {
+                var expected = Math.Abs(y - 10) <= 8 && Math.Abs(c - 10) <= 8
+                    ? taps[y - 10 + 8] * taps[c - 10 + 8] / (norm * norm)
+                    : 0.0;
+                Assert.Equal(expected, blurred[y * 21 + c], 6);
+            }
+        }
+        Assert.Equal(1.0, blurred.Sum(v => (double)v), 5);
+    }
+
+    [Fact]
+    public void Explain_BlurredBaseline_IntegratesFromTheBlurredInput()
+    {
+        var (probe, x, weights) = Analytic(seed: 8);
+        using var input = torch.tensor(x, Shape);
+        var ig = new IntegratedGradients(steps: 5, baseline: IntegratedGradientsBaseline.Blurred) { BlurSigma = 1.0 };
+        var reference = ig.BaselineOf(x, 1, 4, 5);
+
+        var map = ig.Explain(probe, input, 0);
+
+        Assert.Contains(reference.Select((v, i) => Math.Abs(v - x[i])), d => d > 0.05);
+        for (var i = 0; i < x.Length; i++)
+        {
+            Assert.Equal(weights[i] * (x[i] - reference[i]), map.Values[i], 5);
+        }
+    }
+
+    [Theory]
+    [InlineData(IntegrationRule.PairLinspace)]
+    [InlineData(IntegrationRule.LeftRiemann)]
+    [InlineData(IntegrationRule.RightRiemann)]
+    [InlineData(IntegrationRule.MiddleRiemann)]
+    [InlineData(IntegrationRule.Trapezoid)]
+    public void Explain_EveryRule_IsExactOnALinearFunction(IntegrationRule rule)
+    {
+        var (probe, x, weights) = Analytic(seed: 9);
+        using var input = torch.tensor(x, Shape);
+
+        var map = new IntegratedGradients(steps: 4, rule: rule).Explain(probe, input, 0);
+
+        for (var i = 0; i < x.Length; i++)
+        {
+            Assert.Equal(weights[i] * x[i], map.Values[i], 5);
+        }
+    }
+
+    [Fact]
+    public void Explain_QuadraticFunction_MidpointAndTrapezoidAreCompleteWhileLeftAndRightMissByTheSameAmount()
+    {
+        // f1 = sum(w x^2): the gradient along the path is 2 w x^2 alpha, so the left sum gives (n-1)/n of f(x), the right
+        // sum (n+1)/n, and the midpoint and trapezoid rules integrate it exactly.
+        var (probe, x, _) = Analytic(seed: 10);
+        using var input = torch.tensor(x, Shape);
+        var exact = probe.Function(1, x);
+        double Total(IntegrationRule rule) => new IntegratedGradients(steps: 4, rule: rule).Explain(probe, input, 1).Values.Sum(v => (double)v);
+
+        Assert.Equal(exact, Total(IntegrationRule.MiddleRiemann), 4);
+        Assert.Equal(exact, Total(IntegrationRule.Trapezoid), 4);
+        Assert.Equal(exact * 3 / 4, Total(IntegrationRule.LeftRiemann), 4);
+        Assert.Equal(exact * 5 / 4, Total(IntegrationRule.RightRiemann), 4);
+    }
+
+    [Fact]
+    public void Explain_MeanOfLeftAndRightSums_EqualsTrapezoidWithOneMorePoint()
+    {
+        var (probe, input) = SmallCnnProbe(ExplainedOutput.Probability);
+        using var _ = input;
+
+        var left = new IntegratedGradients(steps: 5, rule: IntegrationRule.LeftRiemann).Explain(probe, input, 2).Values;
+        var right = new IntegratedGradients(steps: 5, rule: IntegrationRule.RightRiemann).Explain(probe, input, 2).Values;
+        var trapezoid = new IntegratedGradients(steps: 6, rule: IntegrationRule.Trapezoid).Explain(probe, input, 2).Values;
+
+        var scale = trapezoid.Max(Math.Abs);
+        Assert.True(scale > 0);
+        for (var i = 0; i < trapezoid.Length; i++)
+        {
+            Assert.Equal(trapezoid[i], (left[i] + right[i]) / 2, 1e-4 * scale);
+        }
+        Assert.NotEqual(left, right);
     }
 
     [Fact]
