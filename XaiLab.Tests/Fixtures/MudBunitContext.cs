@@ -12,6 +12,8 @@ public abstract class MudBunitContext : IAsyncLifetime
 {
     protected MudBunitContext()
     {
+        // Pages read SQLite asynchronously; on a loaded CI machine that takes longer than bUnit's 1 s default.
+        BunitContext.DefaultWaitTimeout = TimeSpan.FromSeconds(15);
         Context.JSInterop.Mode = JSRuntimeMode.Loose;
         Context.Services.AddMudServices();
     }

@@ -159,6 +159,8 @@ public sealed class DatasetSliceWriter(IDbContextFactory<XaiLabDbContext> contex
 
     private async Task RollBackAsync(int datasetId, string folder, string reason)
     {
+        // Files and rows go first: whoever sees "failed" must find nothing left behind.
+        store.DeleteFolder(folder);
         await using var db = await contexts.CreateDbContextAsync();
         await db.Slices.Where(s => s.DatasetId == datasetId).ExecuteDeleteAsync();
         await db.Datasets.Where(d => d.Id == datasetId).ExecuteUpdateAsync(u => u
@@ -166,6 +168,5 @@ public sealed class DatasetSliceWriter(IDbContextFactory<XaiLabDbContext> contex
             .SetProperty(d => d.Error, reason)
             .SetProperty(d => d.SliceCount, 0)
             .SetProperty(d => d.PatientCount, 0));
-        store.DeleteFolder(folder);
     }
 }

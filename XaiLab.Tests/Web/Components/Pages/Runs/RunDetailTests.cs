@@ -62,6 +62,38 @@ public sealed class RunDetailTests : MudBunitContext
     }
 
     [Fact]
+    public void FinishedRun_ShowsPerClassMetricsAndMisclassifiedSlices()
+    {
+        var runId = SeedRun(RunStatus.Succeeded, completedEpochs: 2, new StoredEvaluation(0.75, 0.7, 0.74, ["a", "b"], [[3, 1], [1, 3]],
+            [0.6, 0.9], [0.75, 0.75], [0.667, 0.818], [4, 4], [0.8, 0.7]));
+        using (var db = database.Create())
+        {
+            var run = db.Runs.Single(r => r.Id == runId);
+            for (var i = 0; i < 4; i++)
+            {
+                var slice = new Slice
+                {
+                    DatasetId = run.DatasetId, Index = i, PatientId = $"p{i}", Label = i % 2, Split = SplitPart.Test,
+                    Width = 8, Height = 8, BitDepth = 16, ImagePath = $"x/{i}.png", ContentHash = $"h{i}",
+                };
+                db.Slices.Add(slice);
+                db.SaveChanges();
+                db.Predictions.Add(new Prediction { RunId = runId, SliceId = slice.Id, Label = i % 2, Predicted = i < 2 ? 1 - i % 2 : i % 2, Probabilities = [0.5f, 0.5f] });
+            }
+            db.SaveChanges();
+        }
+
+        var cut = Context.Render<RunDetail>(p => p.Add(c => c.RunId, runId));
+
+        cut.WaitForAssertion(() => Assert.Equal(2, cut.FindAll("[data-testid=misclassified] img").Count));
+        var rows = cut.FindAll("[data-testid=per-class] tbody tr");
+        Assert.Equal(2, rows.Count);
+        Assert.Contains("0.600", rows[0].TextContent);
+        Assert.Contains("0.800", rows[0].TextContent);
+        Assert.Contains("a → b", cut.Find("[data-testid=misclassified]").TextContent);
+    }
+
+    [Fact]
     public void MissingRun_SaysSo()
     {
         var cut = Context.Render<RunDetail>(p => p.Add(c => c.RunId, 999));
