@@ -19,6 +19,10 @@ set +e
 dotnet test XaiLab.sln -c Release --no-build --logger "trx;LogFileName=results.trx" --results-directory "$results" -- RunConfiguration.TreatNoTestsAsError=true
 status=$?
 set -e
+# The benchmark's smoke mode proves it still runs (tiny sizes; it asserts no timings).
+if ! dotnet run -c Release --no-build --project benchmarks/XaiLab.Benchmarks -- --smoke --out "$results/bench-smoke.json" > "$results/bench-smoke.log" 2>&1; then
+  echo "Benchmark smoke run failed:"; tail -40 "$results/bench-smoke.log"; status=1
+fi
 # One plain summary line for CI: "N passed, N failed".
 python3 - "$results" <<'PY' || true
 import sys, glob, xml.etree.ElementTree as ET
