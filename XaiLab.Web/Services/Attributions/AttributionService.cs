@@ -103,6 +103,40 @@ public sealed class AttributionService(IDbContextFactory<XaiLabDbContext> contex
         return await query.OrderByDescending(a => a.Id).FirstOrDefaultAsync(cancellationToken);
     }
 
+    /// <summary>The request's grid: rows = slices x runs (slice-major), one overlay URL per method reached so far.</summary>
+    public async Task<IReadOnlyList<AttributionGridRow>> GridAsync(AttributionRequestResponse request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var runIds = request.RunIds.ToList();
+        var sliceIds = request.SliceIds.ToList();
+        var runs = await db.Runs.AsNoTracking().Where(r => runIds.Contains(r.Id))
+            .Select(r => new { r.Id, r.Dataset!.ClassNames }).ToDictionaryAsync(r => r.Id, cancellationToken);
+        var labels = await db.Slices.AsNoTracking().Where(s => sliceIds.Contains(s.Id))
+            .ToDictionaryAsync(s => s.Id, s => s.Label, cancellationToken);
+        var predictions = await db.Predictions.AsNoTracking().Where(p => runIds.Contains(p.RunId) && sliceIds.Contains(p.SliceId))
+            .ToListAsync(cancellationToken);
+        var rows = new List<AttributionGridRow>();
+        foreach (var sliceId in sliceIds.Where(labels.ContainsKey))
+        {
+            foreach (var runId in runIds.Where(runs.ContainsKey))
+            {
+                var names = runs[runId].ClassNames;
+                var prediction = predictions.FirstOrDefault(p => p.RunId == runId && p.SliceId == sliceId);
+                var urls = request.Maps.Where(m => m.RunId == runId && m.SliceId == sliceId)
+                    .GroupBy(m => m.Method).ToDictionary(g => g.Key, g => g.First().Url);
+                rows.Add(new AttributionGridRow(runId, sliceId, ClassName(names, labels[sliceId]),
+                    prediction is null ? null : ClassName(names, prediction.Predicted),
+                    prediction is null || prediction.Predicted >= prediction.Probabilities.Length ? null : prediction.Probabilities[prediction.Predicted],
+                    urls));
+            }
+        }
+        return rows;
+    }
+
+    private static string ClassName(List<string> names, int label) =>
+        label >= 0 && label < names.Count ? names[label] : label.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
     internal static AttributionMapResponse ToMapResponse(StoredAttribution a)
     {
         var path = $"/api/runs/{a.RunId}/attributions/{a.Method}/{a.SliceId}";
