@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using XaiLab.Data.Artifacts;
 using XaiLab.Engine.Attribution;
+using XaiLab.Engine.Attribution.Rendering;
 using XaiLab.Web.Apis.Contracts;
 using XaiLab.Web.Services;
 using XaiLab.Web.Services.Attributions;
@@ -35,6 +36,7 @@ public static class AttributionsApi
 
         api.MapGet("/runs/{runId:int}/attributions/{method}/{sliceId:int}", async Task<Results<FileContentHttpResult, NotFound, ProblemHttpResult>> (
             int runId, string method, int sliceId, [FromQuery] string? format, [FromQuery] string? parameters,
+            [FromQuery] string? colormap, [FromQuery] double? opacity,
             AttributionService attributions, ArtifactStore store, HttpContext http, CancellationToken ct) =>
         {
             try
@@ -50,6 +52,16 @@ public static class AttributionsApi
             {
                 return ApiProblems.From(new RequestValidationException($"Unknown format '{format}'. Valid: png, raw."));
             }
+            var palette = Colormap.Jet;
+            if (colormap is not null && (!Enum.TryParse(colormap, ignoreCase: true, out palette) || !Enum.IsDefined(palette)))
+            {
+                return ApiProblems.From(new RequestValidationException(
+                    $"Unknown colormap '{colormap}'. Valid: {string.Join(", ", Enum.GetNames<Colormap>().Select(n => n.ToLowerInvariant()))}."));
+            }
+            if (opacity is < 0 or > 1)
+            {
+                return ApiProblems.From(new RequestValidationException("opacity must be between 0 and 1."));
+            }
             var map = await attributions.FindMapAsync(runId, method, sliceId, parameters, ct);
             if (map is null || !store.Exists(map.OverlayPath) || !store.Exists(map.ValuesPath))
             {
@@ -61,7 +73,10 @@ public static class AttributionsApi
             http.Response.Headers["X-Parameters"] = map.Parameters;
             if (kind == "png")
             {
-                return TypedResults.File(await store.ReadAsync(map.OverlayPath, ct), "image/png");
+                var overlay = colormap is null && opacity is null
+                    ? await store.ReadAsync(map.OverlayPath, ct)
+                    : await attributions.RenderOverlayAsync(map, new SaliencyRenderOptions(palette, opacity ?? 0.5), ct);
+                return TypedResults.File(overlay, "image/png");
             }
             http.Response.Headers["X-Shape"] = string.Create(CultureInfo.InvariantCulture, $"{map.Channels},{map.Height},{map.Width}");
             http.Response.Headers["X-Dtype"] = "float32-le";

@@ -1,8 +1,11 @@
 using Hangfire;
 using Microsoft.EntityFrameworkCore;
 using XaiLab.Data;
+using XaiLab.Data.Artifacts;
 using XaiLab.Data.Entities;
 using XaiLab.Engine.Attribution;
+using XaiLab.Engine.Attribution.Rendering;
+using XaiLab.Engine.Imaging;
 using XaiLab.Web.Apis.Contracts;
 using XaiLab.Web.Jobs.Attributions;
 
@@ -13,7 +16,11 @@ namespace XaiLab.Web.Services.Attributions;
 /// every selected run (the lowest-index slice of each class), then the user's picks; every map is computed at most once
 /// (see <see cref="AttributionParameters.CacheKey"/>) by <see cref="AttributionJob"/>.
 /// </summary>
-public sealed class AttributionService(IDbContextFactory<XaiLabDbContext> contexts, IBackgroundJobClient jobs, TimeProvider time)
+public sealed class AttributionService(
+    IDbContextFactory<XaiLabDbContext> contexts,
+    IBackgroundJobClient jobs,
+    ArtifactStore store,
+    TimeProvider time)
 {
     public const int MaxSteps = 1000;
     public const int MaxInternalBatchSize = 1024;
@@ -136,6 +143,20 @@ public sealed class AttributionService(IDbContextFactory<XaiLabDbContext> contex
 
     private static string ClassName(List<string> names, int label) =>
         label >= 0 && label < names.Count ? names[label] : label.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>The stored map drawn again over its slice with other display options (colormap, opacity).</summary>
+    public async Task<byte[]> RenderOverlayAsync(StoredAttribution map, SaliencyRenderOptions options, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(map);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var slice = await db.Slices.AsNoTracking().SingleAsync(s => s.Id == map.SliceId, cancellationToken);
+        var image = Png16Codec.Decode(await store.ReadAsync(slice.ImagePath, cancellationToken));
+        var mask = slice.MaskPath is null ? null : Png16Codec.DecodeMask(await store.ReadAsync(slice.MaskPath, cancellationToken));
+        var bytes = await store.ReadAsync(map.ValuesPath, cancellationToken);
+        var values = new float[bytes.Length / sizeof(float)];
+        Buffer.BlockCopy(bytes, 0, values, 0, values.Length * sizeof(float));
+        return SaliencyRenderer.RenderOverlayPng(image, new AttributionMap(values, map.Channels, map.Height, map.Width), mask, options);
+    }
 
     internal static AttributionMapResponse ToMapResponse(StoredAttribution a)
     {

@@ -104,6 +104,22 @@ public sealed class AttributionsApiTests(AttributionsFixture fixture) : IClassFi
         Assert.Contains("Unknown attribution method 'lime'", problem.GetProperty("detail").GetString());
     }
 
+    [Fact]
+    public async Task Overlay_RendersAnotherColormapAndRejectsUnknownOnes()
+    {
+        var request = await CompleteAsync(await PostAsync(fixture.RunId));
+        var url = request.GetProperty("maps")[0].GetProperty("url").GetString();
+
+        var stored = await Client.GetByteArrayAsync(url);
+        var viridis = await Client.GetByteArrayAsync($"{url}&colormap=viridis&opacity=0.9");
+        Assert.Equal(new byte[] { 0x89, (byte)'P', (byte)'N', (byte)'G' }, viridis[..4]);
+        Assert.NotEqual(stored, viridis);
+        using var unknown = await Client.GetAsync($"{url}&colormap=rainbow");
+        Assert.Equal(HttpStatusCode.BadRequest, unknown.StatusCode);
+        using var method = await Client.GetAsync($"/api/runs/{fixture.RunId}/attributions/lime/1");
+        Assert.Equal(HttpStatusCode.BadRequest, method.StatusCode);
+    }
+
     private async Task<int> PostAsync(int runId)
     {
         var response = await Client.PostAsJsonAsync("/api/attributions", new
