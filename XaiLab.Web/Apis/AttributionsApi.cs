@@ -88,6 +88,13 @@ public static class AttributionsApi
             await scores.ForRunAsync(runId, threshold ?? SaliencyScoreService.DefaultAgreementThreshold, ct) is { } response
                 ? TypedResults.Ok(response)
                 : TypedResults.NotFound());
+
+        api.MapGet("/runs/{runId:int}/saliency-scores.csv", async Task<Results<FileContentHttpResult, NotFound>> (
+            int runId, SaliencyScoreService scores, CancellationToken ct) =>
+            await scores.ForRunAsync(runId, SaliencyScoreService.DefaultAgreementThreshold, ct) is { } response
+                ? TypedResults.File(System.Text.Encoding.UTF8.GetBytes(SaliencyScoresCsv.Write(response.Rows)), "text/csv; charset=utf-8",
+                    $"xailab-run-{runId}-saliency-scores.csv")
+                : TypedResults.NotFound());
         return app;
     }
 }

@@ -61,6 +61,9 @@ public sealed class AttributionsApiTests(AttributionsFixture fixture) : IClassFi
             Assert.Equal(JsonValueKind.Number, row.GetProperty("auc").ValueKind);
             Assert.InRange(row.GetProperty("maskFraction").GetDouble(), 0, 1);
         }
+        var csv = (await Client.GetStringAsync($"/api/runs/{fixture.RunId}/saliency-scores.csv")).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.StartsWith("runId,method,sliceId,parameters,target,maskFraction,pointingGame", csv[0]);
+        Assert.Equal(rows.Count + 1, csv.Length);
         var summary = scores.GetProperty("summary").EnumerateArray().ToList();
         foreach (var method in Methods)
         {
