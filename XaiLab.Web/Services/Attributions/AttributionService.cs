@@ -54,11 +54,16 @@ public sealed class AttributionService(
         var runs = await db.Runs.AsNoTracking().Where(r => runIds.Contains(r.Id)).ToListAsync(cancellationToken);
         var missing = runIds.Except(runs.Select(r => r.Id)).ToList();
         if (missing.Count > 0) throw new RequestValidationException($"Run {missing[0]} does not exist.");
-        var untrained = runs.FirstOrDefault(r => r.Status != RunStatus.Succeeded || r.CheckpointPath is null);
-        if (untrained is not null)
+        var unfinished = runs.FirstOrDefault(r => r.Status != RunStatus.Succeeded);
+        if (unfinished is not null)
         {
             throw new RequestValidationException(
-                $"Run {untrained.Id} is {untrained.Status.ToString().ToLowerInvariant()}; only succeeded runs can be explained.", conflict: true);
+                $"Run {unfinished.Id} is {unfinished.Status.ToString().ToLowerInvariant()}; only succeeded runs can be explained.", conflict: true);
+        }
+        var weightless = runs.FirstOrDefault(r => r.CheckpointPath is null);
+        if (weightless is not null)
+        {
+            throw new RequestValidationException($"Run {weightless.Id} has no stored weights to explain.", conflict: true);
         }
 
         var sliceIds = await ResolveSlicesAsync(db, runs, request.SliceIds ?? [], cancellationToken);
