@@ -42,13 +42,15 @@ public sealed class AttributionJob(
             var slices = await db.Slices.AsNoTracking().Where(s => request.SliceIds.Contains(s.Id)).ToDictionaryAsync(s => s.Id, cancellationToken);
             foreach (var runId in request.RunIds)
             {
-                var run = await db.Runs.AsNoTracking().SingleAsync(r => r.Id == runId, cancellationToken);
+                var run = await db.Runs.AsNoTracking().FirstOrDefaultAsync(r => r.Id == runId, cancellationToken)
+                    ?? throw new InvalidOperationException($"Run {runId} no longer exists.");
                 using var explainer = new LazyExplainer(run, contexts, store);
                 foreach (var sliceId in request.SliceIds)
                 {
                     foreach (var method in request.Methods)
                     {
-                        var (mapId, computed) = await FindOrComputeAsync(request, run, slices[sliceId], method, explainer, cancellationToken);
+                        var slice = slices.GetValueOrDefault(sliceId) ?? throw new InvalidOperationException($"Slice {sliceId} no longer exists.");
+                        var (mapId, computed) = await FindOrComputeAsync(request, run, slice, method, explainer, cancellationToken);
                         request.MapIds = [.. request.MapIds, mapId];
                         request.Done++;
                         if (computed) request.Computed++;

@@ -163,7 +163,7 @@ public sealed class AttributionService(
         return SaliencyRenderer.RenderOverlayPng(image, new AttributionMap(values, map.Channels, map.Height, map.Width), mask, options);
     }
 
-    internal static AttributionMapResponse ToMapResponse(StoredAttribution a)
+    private static AttributionMapResponse ToMapResponse(StoredAttribution a)
     {
         var path = $"/api/runs/{a.RunId}/attributions/{a.Method}/{a.SliceId}";
         return new AttributionMapResponse(a.RunId, a.Method, a.SliceId, a.Target, a.Parameters,
