@@ -35,6 +35,9 @@ public class StoredAttribution
     public required string ValuesPath { get; set; }
     public double DurationSeconds { get; set; }
 
+    /// <summary>99th percentile of |map| summed over channels: the stored overlay's full-colour value; shared scales use the largest.</summary>
+    public double ClipValue { get; set; }
+
     public double? MaskFraction { get; set; }
     public bool? PointingGame { get; set; }
     public double? RelevanceMass { get; set; }

@@ -36,7 +36,7 @@ public static class AttributionsApi
 
         api.MapGet("/runs/{runId:int}/attributions/{method}/{sliceId:int}", async Task<Results<FileContentHttpResult, NotFound, ProblemHttpResult>> (
             int runId, string method, int sliceId, [FromQuery] string? format, [FromQuery] string? parameters,
-            [FromQuery] string? colormap, [FromQuery] double? opacity,
+            [FromQuery] string? colormap, [FromQuery] double? opacity, [FromQuery] double? ceiling,
             AttributionService attributions, ArtifactStore store, HttpContext http, CancellationToken ct) =>
         {
             try
@@ -62,6 +62,10 @@ public static class AttributionsApi
             {
                 return ApiProblems.From(new RequestValidationException("opacity must be between 0 and 1."));
             }
+            if (ceiling is not null && !(ceiling > 0 && double.IsFinite(ceiling.Value)))
+            {
+                return ApiProblems.From(new RequestValidationException("ceiling must be a positive number."));
+            }
             var map = await attributions.FindMapAsync(runId, method, sliceId, parameters, ct);
             if (map is null || !store.Exists(map.OverlayPath) || !store.Exists(map.ValuesPath))
             {
@@ -73,9 +77,9 @@ public static class AttributionsApi
             http.Response.Headers["X-Parameters"] = map.Parameters;
             if (kind == "png")
             {
-                var overlay = colormap is null && opacity is null
+                var overlay = colormap is null && opacity is null && ceiling is null
                     ? await store.ReadAsync(map.OverlayPath, ct)
-                    : await attributions.RenderOverlayAsync(map, new SaliencyRenderOptions(palette, opacity ?? 0.5), ct);
+                    : await attributions.RenderOverlayAsync(map, new SaliencyRenderOptions(palette, opacity ?? 0.5, Ceiling: ceiling), ct);
                 return TypedResults.File(overlay, "image/png");
             }
             http.Response.Headers["X-Shape"] = string.Create(CultureInfo.InvariantCulture, $"{map.Channels},{map.Height},{map.Width}");

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using XaiLab.Data;
 using XaiLab.Data.Artifacts;
 using XaiLab.Data.Entities;
+using XaiLab.Engine.Attribution.Rendering;
 using XaiLab.Engine.Imaging;
 using XaiLab.Web.Services.Attributions;
 
@@ -113,6 +114,7 @@ public sealed class AttributionJob(
             OverlayPath = overlayPath,
             ValuesPath = valuesPath,
             DurationSeconds = result.DurationSeconds,
+            ClipValue = SaliencyRenderer.ClipValue(result.Map),
             MaskFraction = scores.MaskFraction,
             PointingGame = scores.PointingGame,
             RelevanceMass = scores.RelevanceMass,

@@ -135,12 +135,12 @@ public sealed class AttributionService(
             {
                 var names = runs[runId].ClassNames;
                 var prediction = predictions.FirstOrDefault(p => p.RunId == runId && p.SliceId == sliceId);
-                var urls = request.Maps.Where(m => m.RunId == runId && m.SliceId == sliceId)
-                    .GroupBy(m => m.Method).ToDictionary(g => g.Key, g => g.First().Url);
+                var maps = request.Maps.Where(m => m.RunId == runId && m.SliceId == sliceId)
+                    .GroupBy(m => m.Method).ToDictionary(g => g.Key, g => g.First());
                 rows.Add(new AttributionGridRow(runId, sliceId, ClassName(names, labels[sliceId]),
                     prediction is null ? null : ClassName(names, prediction.Predicted),
                     prediction is null || prediction.Predicted >= prediction.Probabilities.Length ? null : prediction.Probabilities[prediction.Predicted],
-                    urls));
+                    maps));
             }
         }
         return rows;
@@ -149,7 +149,7 @@ public sealed class AttributionService(
     private static string ClassName(List<string> names, int label) =>
         label >= 0 && label < names.Count ? names[label] : label.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
-    /// <summary>The stored map drawn again over its slice with other display options (colormap, opacity).</summary>
+    /// <summary>The stored map drawn again over its slice with other display options (colormap, opacity, shared scale).</summary>
     public async Task<byte[]> RenderOverlayAsync(StoredAttribution map, SaliencyRenderOptions options, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(map);
@@ -166,7 +166,7 @@ public sealed class AttributionService(
     private static AttributionMapResponse ToMapResponse(StoredAttribution a)
     {
         var path = $"/api/runs/{a.RunId}/attributions/{a.Method}/{a.SliceId}";
-        return new AttributionMapResponse(a.RunId, a.Method, a.SliceId, a.Target, a.Parameters,
+        return new AttributionMapResponse(a.RunId, a.Method, a.SliceId, a.Target, a.Parameters, a.ClipValue,
             $"{path}?format=png&parameters={a.ParametersHash}", $"{path}?format=raw&parameters={a.ParametersHash}");
     }
 

@@ -439,6 +439,9 @@ namespace XaiLab.Migrations.Sqlite.Migrations
                     b.Property<int>("Channels")
                         .HasColumnType("INTEGER");
 
+                    b.Property<double>("ClipValue")
+                        .HasColumnType("REAL");
+
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 

@@ -112,11 +112,17 @@ public sealed class AttributionsApiTests(AttributionsFixture fixture) : IClassFi
     {
         var request = await CompleteAsync(await PostAsync(fixture.RunId));
         var url = request.GetProperty("maps")[0].GetProperty("url").GetString();
+        Assert.True(request.GetProperty("maps")[0].GetProperty("clipValue").GetDouble() > 0);
 
         var stored = await Client.GetByteArrayAsync(url);
         var viridis = await Client.GetByteArrayAsync($"{url}&colormap=viridis&opacity=0.9");
         Assert.Equal(new byte[] { 0x89, (byte)'P', (byte)'N', (byte)'G' }, viridis[..4]);
         Assert.NotEqual(stored, viridis);
+        var map = request.GetProperty("maps")[0];
+        var faint = await Client.GetByteArrayAsync($"{url}&ceiling={(map.GetProperty("clipValue").GetDouble() * 10).ToString(System.Globalization.CultureInfo.InvariantCulture)}");
+        Assert.NotEqual(stored, faint);
+        using var negative = await Client.GetAsync($"{url}&ceiling=-1");
+        Assert.Equal(HttpStatusCode.BadRequest, negative.StatusCode);
         using var unknown = await Client.GetAsync($"{url}&colormap=rainbow");
         Assert.Equal(HttpStatusCode.BadRequest, unknown.StatusCode);
         using var method = await Client.GetAsync($"/api/runs/{fixture.RunId}/attributions/lime/1");

@@ -4,6 +4,7 @@ using XaiLab.Data.Artifacts;
 using XaiLab.Data.Entities;
 using XaiLab.Engine.Attribution.Rendering;
 using XaiLab.Tests.Fixtures;
+using XaiLab.Web.Apis.Contracts;
 using XaiLab.Web.Components.Pages.Attributions;
 using XaiLab.Web.Services.Attributions;
 
@@ -35,6 +36,11 @@ public sealed class CompareAttributionsTests : PageTestContext
         Assert.Contains("predicted meningioma (0.80)", first.TextContent);
         Assert.All(cut.FindAll("img[data-testid=pane]"), img => Assert.Equal("lazy", img.GetAttribute("loading")));
         Assert.Contains(cut.FindAll("img[data-testid=pane]"), img => img.GetAttribute("src")!.StartsWith($"/api/runs/{runB}/attributions/grad-cam/", StringComparison.Ordinal));
+        Assert.All(cut.FindAll("img[data-testid=pane]"), img => Assert.DoesNotContain("ceiling", img.GetAttribute("src")));
+
+        cut.Find("input[data-testid=shared-scale], [data-testid=shared-scale] input").Change(true);
+
+        Assert.All(cut.FindAll("img[data-testid=pane]"), img => Assert.EndsWith("&ceiling=0.5", img.GetAttribute("src")));
     }
 
     [Fact]
@@ -50,8 +56,21 @@ public sealed class CompareAttributionsTests : PageTestContext
     {
         const string url = "/api/runs/1/attributions/grad-cam/2?format=png&parameters=ab";
 
-        Assert.Equal(url, CompareAttributions.PaneUrl(url, Colormap.Jet, 0.5));
-        Assert.Equal(url + "&colormap=viridis&opacity=0.75", CompareAttributions.PaneUrl(url, Colormap.Viridis, 0.75));
+        Assert.Equal(url, CompareAttributions.PaneUrl(url, Colormap.Jet, 0.5, null));
+        Assert.Equal(url + "&colormap=viridis&opacity=0.75", CompareAttributions.PaneUrl(url, Colormap.Viridis, 0.75, null));
+        Assert.Equal(url + "&ceiling=0.25", CompareAttributions.PaneUrl(url, Colormap.Jet, 0.5, 0.25));
+    }
+
+    [Fact]
+    public void SharedCeiling_IsTheLargestClipValueOfTheMethodsColumn()
+    {
+        AttributionGridRow Row(int runId, double clip) => new(runId, 1, "a", null, null, new Dictionary<string, AttributionMapResponse>
+        {
+            ["grad-cam"] = new(runId, "grad-cam", 1, 0, "defaults", clip, "u", "r"),
+        });
+
+        Assert.Equal(0.9, CompareAttributions.SharedCeiling([Row(1, 0.2), Row(2, 0.9)], "grad-cam"));
+        Assert.Null(CompareAttributions.SharedCeiling([Row(1, 0.2)], "vanilla-gradient"));
     }
 
     private int SeedRequest(int datasetId, int[] runIds, string[] methods)
@@ -76,7 +95,7 @@ public sealed class CompareAttributionsTests : PageTestContext
                     {
                         RunId = runId, SliceId = slice.Id, Method = method, ParametersHash = "ab", Parameters = "defaults",
                         CacheKey = $"{runId}-{slice.Id}-{method}", Channels = 1, Height = 64, Width = 64,
-                        OverlayPath = "o.png", ValuesPath = "v.f32",
+                        OverlayPath = "o.png", ValuesPath = "v.f32", ClipValue = 0.5,
                     });
                 }
             }

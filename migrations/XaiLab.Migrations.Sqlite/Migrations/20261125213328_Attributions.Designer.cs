@@ -10,7 +10,7 @@ using XaiLab.Data;
 namespace XaiLab.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(XaiLabDbContext))]
-    [Migration("20261125211701_Attributions")]
+    [Migration("20261125213328_Attributions")]
     partial class Attributions
     {
         /// <inheritdoc />
@@ -441,6 +441,9 @@ namespace XaiLab.Migrations.Sqlite.Migrations
 
                     b.Property<int>("Channels")
                         .HasColumnType("INTEGER");
+
+                    b.Property<double>("ClipValue")
+                        .HasColumnType("REAL");
 
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");

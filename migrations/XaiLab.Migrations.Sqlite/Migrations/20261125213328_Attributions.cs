@@ -55,6 +55,7 @@ namespace XaiLab.Migrations.Sqlite.Migrations
                     OverlayPath = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
                     ValuesPath = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
                     DurationSeconds = table.Column<double>(type: "REAL", nullable: false),
+                    ClipValue = table.Column<double>(type: "REAL", nullable: false),
                     MaskFraction = table.Column<double>(type: "REAL", nullable: true),
                     PointingGame = table.Column<bool>(type: "INTEGER", nullable: true),
                     RelevanceMass = table.Column<double>(type: "REAL", nullable: true),
