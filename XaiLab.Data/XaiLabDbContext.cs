@@ -13,6 +13,8 @@ public class XaiLabDbContext(DbContextOptions<XaiLabDbContext> options) : DbCont
     public DbSet<Prediction> Predictions => Set<Prediction>();
     public DbSet<SaliencyMap> SaliencyMaps => Set<SaliencyMap>();
     public DbSet<Embedding> Embeddings => Set<Embedding>();
+    public DbSet<AttributionRequest> AttributionRequests => Set<AttributionRequest>();
+    public DbSet<StoredAttribution> StoredAttributions => Set<StoredAttribution>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(XaiLabDbContext).Assembly);

@@ -1,6 +1,7 @@
 using Hangfire;
 using MudBlazor.Services;
 using XaiLab.Web.Apis;
+using XaiLab.Web.Services.Attributions;
 using XaiLab.Web.Components;
 using XaiLab.Web.Services.Datasets;
 using XaiLab.Web.Services.Models;
@@ -34,6 +35,8 @@ public static class WebHostingExtensions
         builder.Services.AddSingleton<ModelPropertiesCache>();
         builder.Services.AddScoped<ModelTableService>();
         builder.Services.AddScoped<EmbeddingService>();
+        builder.Services.AddScoped<AttributionService>();
+        builder.Services.AddScoped<SaliencyScoreService>();
         // Registered before Hangfire's servers (AddXaiLabJobs runs first, but hosted services start in registration
         // order only among themselves): the initializer migrates before any job can touch the database.
         builder.Services.Insert(0, ServiceDescriptor.Singleton<IHostedService, DatabaseInitializer>());
@@ -52,6 +55,7 @@ public static class WebHostingExtensions
         app.MapRunsApi();
         app.MapModelsApi();
         app.MapEmbeddingsApi();
+        app.MapAttributionsApi();
         app.MapArtifactsApi();
         app.MapHangfireDashboard("/hangfire", new DashboardOptions { Authorization = [], DashboardTitle = "XaiLab jobs" });
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();

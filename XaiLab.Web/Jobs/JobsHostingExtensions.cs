@@ -2,6 +2,7 @@ using Hangfire;
 using Hangfire.Storage.SQLite;
 using XaiLab.Data;
 using XaiLab.Engine.Runtime;
+using XaiLab.Web.Jobs.Attributions;
 using XaiLab.Web.Jobs.Datasets;
 using XaiLab.Web.Jobs.Embeddings;
 using XaiLab.Web.Jobs.Training;
@@ -55,6 +56,8 @@ public static class JobsHostingExtensions
         builder.Services.AddScoped<DemoDatasetJob>();
         builder.Services.AddScoped<EmbeddingJob>();
         builder.Services.AddScoped<EmbeddingFeatureLoader>();
+        builder.Services.AddScoped<AttributionJob>();
+        builder.Services.AddSingleton<AttributionLocks>();
         builder.Services.AddScoped<DatasetSliceWriter>();
         builder.Services.AddScoped<DatasetImportJob>();
         builder.Services.AddSingleton<DatasetImportCancellationRegistry>();

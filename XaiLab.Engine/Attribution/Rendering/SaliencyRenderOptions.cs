@@ -9,10 +9,13 @@ namespace XaiLab.Engine.Attribution.Rendering;
 /// <param name="ContourRgb">Colour of the mask contour as 0xRRGGBB; default green 0x00FF00.</param>
 /// <param name="FadeLowSaliency">Scale the opacity of each pixel by its saliency, so unimportant pixels show the slice
 /// itself; default true. False gives the uniform overlay of PAIR's notebooks.</param>
+/// <param name="Ceiling">The |map| value drawn at full colour; default null = this map's <paramref name="ClipPercentile"/>-th
+/// percentile (per-map normalisation). Passing one value for several maps puts them on a shared scale.</param>
 public sealed record SaliencyRenderOptions(
     Colormap Colormap = Colormap.Jet,
     double Opacity = 0.5,
     double ClipPercentile = 99,
     bool DrawMaskContour = true,
     int ContourRgb = 0x00FF00,
-    bool FadeLowSaliency = true);
+    bool FadeLowSaliency = true,
+    double? Ceiling = null);

@@ -19,7 +19,7 @@ public static class SaliencyRenderer
             throw new ArgumentOutOfRangeException(nameof(options), options.Opacity, "Opacity must be between 0 and 1.");
         }
         var saliency = ImageResampler.ResizeBilinear(
-            DisplayValues(map, options.ClipPercentile), map.Width, map.Height, image.Width, image.Height);
+            DisplayValues(map, options.ClipPercentile, options.Ceiling), map.Width, map.Height, image.Width, image.Height);
         var lut = ColormapTable.Of(options.Colormap);
         var gray = DisplayWindow.Auto(image).Apply(image);
         var contour = options.DrawMaskContour && mask is not null ? MaskContour.Of(mask, image.Width, image.Height) : null;
@@ -49,16 +49,37 @@ public static class SaliencyRenderer
     }
 
     /// <summary>
-    /// The displayed saliency [H, W] of a map in 0..1: sum of |map| over channels divided by its
-    /// <paramref name="clipPercentile"/>-th percentile (linear interpolation, as numpy) and clipped at 1.
+    /// The displayed saliency [H, W] of a map in 0..1: sum of |map| over channels divided by <paramref name="ceiling"/>, or
+    /// by default by its <paramref name="clipPercentile"/>-th percentile (<see cref="ClipValue"/>), and clipped at 1.
     /// </summary>
-    public static float[] DisplayValues(AttributionMap map, double clipPercentile = 99)
+    public static float[] DisplayValues(AttributionMap map, double clipPercentile = 99, double? ceiling = null)
     {
         ArgumentNullException.ThrowIfNull(map);
-        if (clipPercentile is <= 0 or > 100)
+        if (ceiling is <= 0 || (ceiling is { } c && !double.IsFinite(c)))
         {
-            throw new ArgumentOutOfRangeException(nameof(clipPercentile), clipPercentile, "Percentile must be in (0, 100].");
+            throw new ArgumentOutOfRangeException(nameof(ceiling), ceiling, "The ceiling must be a positive number.");
         }
+        var magnitude = Magnitude(map);
+        var scale = ceiling ?? Percentile(magnitude, clipPercentile);
+        for (var i = 0; i < magnitude.Length; i++)
+        {
+            magnitude[i] = scale > 0 ? Math.Min(1f, (float)(magnitude[i] / scale)) : 0f;
+        }
+        return magnitude;
+    }
+
+    /// <summary>
+    /// The <paramref name="clipPercentile"/>-th percentile (linear interpolation, as numpy) of the sum of |map| over
+    /// channels: the value a map is drawn at full colour under per-map normalisation.
+    /// </summary>
+    public static double ClipValue(AttributionMap map, double clipPercentile = 99)
+    {
+        ArgumentNullException.ThrowIfNull(map);
+        return Percentile(Magnitude(map), clipPercentile);
+    }
+
+    private static float[] Magnitude(AttributionMap map)
+    {
         var plane = map.Height * map.Width;
         var magnitude = new float[plane];
         for (var c = 0; c < map.Channels; c++)
@@ -68,17 +89,21 @@ public static class SaliencyRenderer
                 magnitude[i] += Math.Abs(map.Values[c * plane + i]);
             }
         }
+        return magnitude;
+    }
+
+    private static double Percentile(float[] magnitude, double clipPercentile)
+    {
+        if (clipPercentile is <= 0 or > 100)
+        {
+            throw new ArgumentOutOfRangeException(nameof(clipPercentile), clipPercentile, "Percentile must be in (0, 100].");
+        }
         var sorted = (float[])magnitude.Clone();
         Array.Sort(sorted);
         var rank = clipPercentile / 100 * (sorted.Length - 1);
         var low = (int)Math.Floor(rank);
         var high = Math.Min(low + 1, sorted.Length - 1);
-        var ceiling = sorted[low] + (sorted[high] - sorted[low]) * (rank - low);
-        for (var i = 0; i < plane; i++)
-        {
-            magnitude[i] = ceiling > 0 ? Math.Min(1f, (float)(magnitude[i] / ceiling)) : 0f;
-        }
-        return magnitude;
+        return sorted[low] + (sorted[high] - sorted[low]) * (rank - low);
     }
 
     private static byte Blend(byte under, byte over, double opacity) =>

@@ -16,6 +16,65 @@ namespace XaiLab.Migrations.Sqlite.Migrations
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("XaiLab.Data.Entities.AttributionRequest", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Computed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Done")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Error")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("FinishedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("InternalBatchSize")
+                        .HasColumnType("INTEGER");
+
+                    b.PrimitiveCollection<string>("MapIds")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("Methods")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("RunIds")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Seed")
+                        .HasColumnType("INTEGER");
+
+                    b.PrimitiveCollection<string>("SliceIds")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Steps")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Total")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("AttributionRequests");
+                });
+
             modelBuilder.Entity("XaiLab.Data.Entities.Dataset", b =>
                 {
                     b.Property<int>("Id")
@@ -363,6 +422,126 @@ namespace XaiLab.Migrations.Sqlite.Migrations
                     b.ToTable("Slices");
                 });
 
+            modelBuilder.Entity("XaiLab.Data.Entities.StoredAttribution", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double?>("Auc")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("CacheKey")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Channels")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("ClipValue")
+                        .HasColumnType("REAL");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("DeletionAuc")
+                        .HasColumnType("REAL");
+
+                    b.Property<double?>("DiceTop10")
+                        .HasColumnType("REAL");
+
+                    b.Property<double?>("DiceTop20")
+                        .HasColumnType("REAL");
+
+                    b.Property<double?>("DiceTop30")
+                        .HasColumnType("REAL");
+
+                    b.Property<double?>("DiceTop5")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("DurationSeconds")
+                        .HasColumnType("REAL");
+
+                    b.Property<int>("Height")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("InsertionAuc")
+                        .HasColumnType("REAL");
+
+                    b.Property<double?>("IouTop10")
+                        .HasColumnType("REAL");
+
+                    b.Property<double?>("IouTop20")
+                        .HasColumnType("REAL");
+
+                    b.Property<double?>("IouTop30")
+                        .HasColumnType("REAL");
+
+                    b.Property<double?>("IouTop5")
+                        .HasColumnType("REAL");
+
+                    b.Property<double?>("MaskFraction")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("Method")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OverlayPath")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Parameters")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ParametersHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool?>("PointingGame")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double?>("RelevanceMass")
+                        .HasColumnType("REAL");
+
+                    b.Property<double?>("RelevanceRank")
+                        .HasColumnType("REAL");
+
+                    b.Property<int>("RunId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SliceId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Target")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ValuesPath")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Width")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CacheKey")
+                        .IsUnique();
+
+                    b.HasIndex("SliceId");
+
+                    b.HasIndex("RunId", "Method", "SliceId");
+
+                    b.ToTable("StoredAttributions");
+                });
+
             modelBuilder.Entity("XaiLab.Data.Entities.Team", b =>
                 {
                     b.Property<int>("Id")
@@ -597,6 +776,25 @@ namespace XaiLab.Migrations.Sqlite.Migrations
                         .IsRequired();
 
                     b.Navigation("Dataset");
+                });
+
+            modelBuilder.Entity("XaiLab.Data.Entities.StoredAttribution", b =>
+                {
+                    b.HasOne("XaiLab.Data.Entities.TrainingRun", "Run")
+                        .WithMany()
+                        .HasForeignKey("RunId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("XaiLab.Data.Entities.Slice", "Slice")
+                        .WithMany()
+                        .HasForeignKey("SliceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Run");
+
+                    b.Navigation("Slice");
                 });
 
             modelBuilder.Entity("XaiLab.Data.Entities.TrainingRun", b =>

@@ -1,0 +1,13 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using XaiLab.Data.Entities;
+
+namespace XaiLab.Data.Configurations;
+
+public sealed class AttributionRequestConfiguration : IEntityTypeConfiguration<AttributionRequest>
+{
+    public void Configure(EntityTypeBuilder<AttributionRequest> builder)
+    {
+        builder.Property(r => r.Status).HasConversion<string>().HasMaxLength(16);
+    }
+}

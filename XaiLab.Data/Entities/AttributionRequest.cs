@@ -1,0 +1,34 @@
+namespace XaiLab.Data.Entities;
+
+/// <summary>
+/// A request for the maps of runs x methods x slices. The slices are resolved when the request is accepted (the default
+/// test slices plus the user's picks), so <see cref="Total"/> is known from the start; <see cref="MapIds"/> lists the
+/// stored maps (new or reused) as the job reaches them.
+/// </summary>
+public class AttributionRequest
+{
+    public int Id { get; set; }
+    public List<int> RunIds { get; set; } = [];
+
+    /// <summary>API names of the methods, as the registry spells them.</summary>
+    public List<string> Methods { get; set; } = [];
+    public List<int> SliceIds { get; set; } = [];
+
+    /// <summary>Path steps of the integrated-gradient family; null for each method's default.</summary>
+    public int? Steps { get; set; }
+
+    /// <summary>Inputs per model call; null for each method's default (memory only, never in the cache key).</summary>
+    public int? InternalBatchSize { get; set; }
+    public int Seed { get; set; } = 1;
+
+    public AttributionRequestStatus Status { get; set; }
+    public int Total { get; set; }
+    public int Done { get; set; }
+
+    /// <summary>Maps this request computed itself; the others of <see cref="Done"/> were found stored and reused.</summary>
+    public int Computed { get; set; }
+    public List<int> MapIds { get; set; } = [];
+    public string? Error { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+    public DateTimeOffset? FinishedAt { get; set; }
+}

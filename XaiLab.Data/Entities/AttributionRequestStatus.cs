@@ -1,0 +1,9 @@
+namespace XaiLab.Data.Entities;
+
+public enum AttributionRequestStatus
+{
+    Queued,
+    Running,
+    Succeeded,
+    Failed,
+}

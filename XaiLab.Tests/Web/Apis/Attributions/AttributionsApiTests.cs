@@ -1,0 +1,160 @@
+using System.Buffers.Binary;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using XaiLab.Data;
+using XaiLab.Tests.Fixtures;
+
+namespace XaiLab.Tests.Web.Apis.Attributions;
+
+/// <summary>Attribution requests through the public API of the real host: maps, scores, cache and single computation.</summary>
+public sealed class AttributionsApiTests(AttributionsFixture fixture) : IClassFixture<AttributionsFixture>
+{
+    private static readonly string[] Methods = ["vanilla-gradient", "grad-cam", "integrated-gradients"];
+    private static readonly string[] ScoreNames =
+    [
+        "maskFraction", "pointingGame", "relevanceMass", "relevanceRank", "iouTop5", "iouTop10", "iouTop20", "iouTop30",
+        "diceTop5", "diceTop10", "diceTop20", "diceTop30", "auc", "deletionAuc", "insertionAuc",
+    ];
+
+    private HttpClient Client => fixture.Client;
+
+    [Fact]
+    public async Task Request_CompletesAndServesMapsAndScores()
+    {
+        var request = await CompleteAsync(await PostAsync(fixture.RunId));
+        // Three demo classes: one default test slice per class.
+        Assert.Equal(3, request.GetProperty("sliceIds").GetArrayLength());
+        var maps = request.GetProperty("maps").EnumerateArray().ToList();
+        Assert.Equal(9, maps.Count);
+        Assert.Equal(Methods.Order(), maps.Select(m => m.GetProperty("method").GetString()!).Distinct().Order());
+
+        foreach (var map in maps)
+        {
+            var png = await Client.GetByteArrayAsync(map.GetProperty("url").GetString());
+            Assert.Equal(new byte[] { 0x89, (byte)'P', (byte)'N', (byte)'G' }, png[..4]);
+            using var raw = await Client.GetAsync(map.GetProperty("rawUrl").GetString());
+            Assert.Equal(HttpStatusCode.OK, raw.StatusCode);
+            var shape = raw.Headers.GetValues("X-Shape").Single().Split(',').Select(int.Parse).ToArray();
+            Assert.Equal([1, 64, 64], shape);
+            var bytes = await raw.Content.ReadAsByteArrayAsync();
+            Assert.Equal(4 * 64 * 64, bytes.Length);
+            var values = Enumerable.Range(0, 64 * 64).Select(i => BinaryPrimitives.ReadSingleLittleEndian(bytes.AsSpan(4 * i))).ToArray();
+            Assert.All(values, v => Assert.True(float.IsFinite(v)));
+            Assert.Contains(values, v => v != 0);
+        }
+
+        var scores = await Client.GetFromJsonAsync<JsonElement>($"/api/runs/{fixture.RunId}/saliency-scores");
+        var rows = scores.GetProperty("rows").EnumerateArray().ToList();
+        Assert.True(rows.Count >= 9);
+        foreach (var row in rows)
+        {
+            foreach (var name in ScoreNames)
+            {
+                var value = row.GetProperty(name);
+                if (value.ValueKind == JsonValueKind.Null) continue;
+                Assert.InRange(value.GetDouble(), 0, 1);
+            }
+            Assert.Equal(JsonValueKind.Number, row.GetProperty("deletionAuc").ValueKind);
+            Assert.Equal(JsonValueKind.Number, row.GetProperty("auc").ValueKind);
+            Assert.InRange(row.GetProperty("maskFraction").GetDouble(), 0, 1);
+        }
+        var csv = (await Client.GetStringAsync($"/api/runs/{fixture.RunId}/saliency-scores.csv")).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.StartsWith("runId,method,sliceId,parameters,target,maskFraction,pointingGame", csv[0]);
+        Assert.Equal(rows.Count + 1, csv.Length);
+        var summary = scores.GetProperty("summary").EnumerateArray().ToList();
+        foreach (var method in Methods)
+        {
+            var line = summary.Single(s => s.GetProperty("method").GetString() == method);
+            Assert.Equal(3, line.GetProperty("n").GetInt32());
+            var iou = line.GetProperty("scores").GetProperty("iouTop30");
+            Assert.InRange(iou.GetProperty("lower").GetDouble(), 0, iou.GetProperty("mean").GetDouble());
+            Assert.InRange(iou.GetProperty("upper").GetDouble(), iou.GetProperty("mean").GetDouble(), 1);
+            Assert.InRange(line.GetProperty("topRegionAgreement").GetDouble(), 0, 1);
+        }
+    }
+
+    [Fact]
+    public async Task SecondIdenticalRequest_ReusesEveryMap()
+    {
+        var first = await CompleteAsync(await PostAsync(fixture.RunId));
+        var before = await CountMapsAsync(fixture.RunId);
+        var second = await CompleteAsync(await PostAsync(fixture.RunId));
+        Assert.Equal(before, await CountMapsAsync(fixture.RunId));
+        Assert.Equal(0, second.GetProperty("computed").GetInt32());
+        Assert.Equal(9, second.GetProperty("done").GetInt32());
+        Assert.Equal(Urls(first), Urls(second));
+    }
+
+    [Fact]
+    public async Task ConcurrentIdenticalRequests_ComputeEachMapOnce()
+    {
+        var posts = await Task.WhenAll(PostAsync(fixture.ConcurrencyRunId), PostAsync(fixture.ConcurrencyRunId));
+        var done = await Task.WhenAll(posts.Select(CompleteAsync));
+        Assert.Equal(9, await CountMapsAsync(fixture.ConcurrencyRunId));
+        Assert.Equal(9, done.Sum(r => r.GetProperty("computed").GetInt32()));
+        Assert.Equal(Urls(done[0]), Urls(done[1]));
+    }
+
+    [Fact]
+    public async Task Request_RejectsUnknownMethodWithTheRegistryMessage()
+    {
+        var response = await Client.PostAsJsonAsync("/api/attributions", new { runIds = new[] { fixture.RunId }, methods = new[] { "lime" } });
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Contains("Unknown attribution method 'lime'", problem.GetProperty("detail").GetString());
+    }
+
+    [Fact]
+    public async Task Overlay_RendersAnotherColormapAndRejectsUnknownOnes()
+    {
+        var request = await CompleteAsync(await PostAsync(fixture.RunId));
+        var url = request.GetProperty("maps")[0].GetProperty("url").GetString();
+        Assert.True(request.GetProperty("maps")[0].GetProperty("clipValue").GetDouble() > 0);
+
+        var stored = await Client.GetByteArrayAsync(url);
+        var viridis = await Client.GetByteArrayAsync($"{url}&colormap=viridis&opacity=0.9");
+        Assert.Equal(new byte[] { 0x89, (byte)'P', (byte)'N', (byte)'G' }, viridis[..4]);
+        Assert.NotEqual(stored, viridis);
+        var map = request.GetProperty("maps")[0];
+        var faint = await Client.GetByteArrayAsync($"{url}&ceiling={(map.GetProperty("clipValue").GetDouble() * 10).ToString(System.Globalization.CultureInfo.InvariantCulture)}");
+        Assert.NotEqual(stored, faint);
+        using var negative = await Client.GetAsync($"{url}&ceiling=-1");
+        Assert.Equal(HttpStatusCode.BadRequest, negative.StatusCode);
+        using var unknown = await Client.GetAsync($"{url}&colormap=rainbow");
+        Assert.Equal(HttpStatusCode.BadRequest, unknown.StatusCode);
+        using var method = await Client.GetAsync($"/api/runs/{fixture.RunId}/attributions/lime/1");
+        Assert.Equal(HttpStatusCode.BadRequest, method.StatusCode);
+    }
+
+    private async Task<int> PostAsync(int runId)
+    {
+        var response = await Client.PostAsJsonAsync("/api/attributions", new
+        {
+            runIds = new[] { runId }, methods = Methods, parameters = new { steps = 8 },
+        });
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt32();
+    }
+
+    private async Task<JsonElement> CompleteAsync(int id)
+    {
+        var request = await ApiPolling.UntilAsync<JsonElement>(Client, $"/api/attributions/{id}",
+            r => r.GetProperty("status").GetString() is "succeeded" or "failed", TimeSpan.FromMinutes(3));
+        Assert.True(request.GetProperty("status").GetString() == "succeeded", request.ToString());
+        Assert.Equal(1.0, request.GetProperty("progress").GetDouble(), 6);
+        return request;
+    }
+
+    private async Task<int> CountMapsAsync(int runId)
+    {
+        var contexts = fixture.Factory.Services.GetRequiredService<IDbContextFactory<XaiLabDbContext>>();
+        await using var db = await contexts.CreateDbContextAsync();
+        return await db.StoredAttributions.CountAsync(a => a.RunId == runId);
+    }
+
+    private static List<string> Urls(JsonElement request) =>
+        request.GetProperty("maps").EnumerateArray().Select(m => m.GetProperty("url").GetString()!).Order().ToList();
+}

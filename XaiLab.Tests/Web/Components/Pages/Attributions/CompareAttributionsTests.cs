@@ -1,0 +1,115 @@
+using Bunit;
+using Microsoft.Extensions.DependencyInjection;
+using XaiLab.Data.Artifacts;
+using XaiLab.Data.Entities;
+using XaiLab.Engine.Attribution.Rendering;
+using XaiLab.Tests.Fixtures;
+using XaiLab.Web.Apis.Contracts;
+using XaiLab.Web.Components.Pages.Attributions;
+using XaiLab.Web.Services.Attributions;
+
+namespace XaiLab.Tests.Web.Components.Pages.Attributions;
+
+public sealed class CompareAttributionsTests : PageTestContext
+{
+    public CompareAttributionsTests()
+    {
+        Services.AddSingleton(new ArtifactStore(Path.Combine(Database.Folder, "artifacts")));
+        Services.AddSingleton<AttributionService>();
+    }
+
+    [Fact]
+    public void FinishedRequest_ShowsOneRowPerSliceAndRunWithAPanePerMethod()
+    {
+        var datasetId = SeedDataset("phantoms", "meningioma", "glioma");
+        var runA = SeedRun(datasetId, "smallcnn", 1, [[2, 0], [0, 2]]);
+        var runB = SeedRun(datasetId, "resnet18", 2, [[2, 0], [0, 2]]);
+        var requestId = SeedRequest(datasetId, [runA, runB], ["vanilla-gradient", "grad-cam"]);
+
+        var cut = Context.Render<CompareAttributions>(p => p.Add(c => c.RequestId, requestId));
+
+        cut.WaitForAssertion(() => Assert.Equal(4, cut.FindAll("[data-testid=attribution-grid] tbody tr").Count));
+        Assert.Equal(8, cut.FindAll("img[data-testid=pane]").Count);
+        Assert.Equal("succeeded", cut.Find("[data-testid=request-status]").TextContent.Trim());
+        var first = cut.FindAll("[data-testid=attribution-grid] tbody tr")[0];
+        Assert.Contains("true glioma", first.TextContent);
+        Assert.Contains("predicted meningioma (0.80)", first.TextContent);
+        Assert.All(cut.FindAll("img[data-testid=pane]"), img => Assert.Equal("lazy", img.GetAttribute("loading")));
+        Assert.Contains(cut.FindAll("img[data-testid=pane]"), img => img.GetAttribute("src")!.StartsWith($"/api/runs/{runB}/attributions/grad-cam/", StringComparison.Ordinal));
+        Assert.All(cut.FindAll("img[data-testid=pane]"), img => Assert.DoesNotContain("ceiling", img.GetAttribute("src")));
+
+        cut.Find("input[data-testid=shared-scale], [data-testid=shared-scale] input").Change(true);
+
+        Assert.All(cut.FindAll("img[data-testid=pane]"), img => Assert.EndsWith("&ceiling=0.5", img.GetAttribute("src")));
+    }
+
+    [Fact]
+    public void MissingRequest_SaysSo()
+    {
+        var cut = Context.Render<CompareAttributions>(p => p.Add(c => c.RequestId, 404));
+
+        cut.WaitForAssertion(() => Assert.Contains("No attribution request 404", cut.Find("[data-testid=request-missing]").TextContent));
+    }
+
+    [Fact]
+    public void PaneUrl_KeepsTheStoredOverlayForTheDefaultLookAndAsksForAnyOther()
+    {
+        const string url = "/api/runs/1/attributions/grad-cam/2?format=png&parameters=ab";
+
+        Assert.Equal(url, CompareAttributions.PaneUrl(url, Colormap.Jet, 0.5, null));
+        Assert.Equal(url + "&colormap=viridis&opacity=0.75", CompareAttributions.PaneUrl(url, Colormap.Viridis, 0.75, null));
+        Assert.Equal(url + "&ceiling=0.25", CompareAttributions.PaneUrl(url, Colormap.Jet, 0.5, 0.25));
+    }
+
+    [Fact]
+    public void SharedCeiling_IsTheLargestClipValueOfTheMethodsColumn()
+    {
+        AttributionGridRow Row(int runId, double clip) => new(runId, 1, "a", null, null, new Dictionary<string, AttributionMapResponse>
+        {
+            ["grad-cam"] = new(runId, "grad-cam", 1, 0, "defaults", clip, "u", "r"),
+        });
+
+        Assert.Equal(0.9, CompareAttributions.SharedCeiling([Row(1, 0.2), Row(2, 0.9)], "grad-cam"));
+        Assert.Null(CompareAttributions.SharedCeiling([Row(1, 0.2)], "vanilla-gradient"));
+    }
+
+    private int SeedRequest(int datasetId, int[] runIds, string[] methods)
+    {
+        using var db = Database.Create();
+        var slices = Enumerable.Range(0, 2).Select(i => new Slice
+        {
+            DatasetId = datasetId, Index = i, PatientId = $"p{i}", Label = 1 - i, Split = SplitPart.Test, Width = 64, Height = 64,
+            BitDepth = 8, ImagePath = $"slices/{i}.png", ContentHash = $"hash{i}",
+        }).ToList();
+        db.Slices.AddRange(slices);
+        db.SaveChanges();
+        db.Predictions.Add(new Prediction { RunId = runIds[0], SliceId = slices[0].Id, Label = 1, Predicted = 0, Probabilities = [0.8f, 0.2f] });
+        var maps = new List<StoredAttribution>();
+        foreach (var slice in slices)
+        {
+            foreach (var runId in runIds)
+            {
+                foreach (var method in methods)
+                {
+                    maps.Add(new StoredAttribution
+                    {
+                        RunId = runId, SliceId = slice.Id, Method = method, ParametersHash = "ab", Parameters = "defaults",
+                        CacheKey = $"{runId}-{slice.Id}-{method}", Channels = 1, Height = 64, Width = 64,
+                        OverlayPath = "o.png", ValuesPath = "v.f32", ClipValue = 0.5,
+                    });
+                }
+            }
+        }
+        db.StoredAttributions.AddRange(maps);
+        db.SaveChanges();
+        var request = new AttributionRequest
+        {
+            RunIds = [.. runIds], Methods = [.. methods], SliceIds = slices.Select(s => s.Id).ToList(),
+            Status = AttributionRequestStatus.Succeeded, Total = maps.Count, Done = maps.Count, Computed = maps.Count,
+            MapIds = maps.Select(m => m.Id).ToList(),
+        };
+        db.AttributionRequests.Add(request);
+        db.SaveChanges();
+        return request.Id;
+    }
+}

@@ -1,0 +1,104 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using XaiLab.Data.Artifacts;
+using XaiLab.Engine.Attribution;
+using XaiLab.Engine.Attribution.Rendering;
+using XaiLab.Web.Apis.Contracts;
+using XaiLab.Web.Services;
+using XaiLab.Web.Services.Attributions;
+
+namespace XaiLab.Web.Apis;
+
+public static class AttributionsApi
+{
+    public static IEndpointRouteBuilder MapAttributionsApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api").WithTags("Attributions");
+
+        api.MapPost("/attributions", async Task<Results<Accepted<CreatedResponse>, ProblemHttpResult>> (
+            CreateAttributionsRequest request, AttributionService attributions, CancellationToken ct) =>
+        {
+            try
+            {
+                var id = await attributions.RequestAsync(request, ct);
+                return TypedResults.Accepted($"/api/attributions/{id}", new CreatedResponse(id));
+            }
+            catch (RequestValidationException e)
+            {
+                return ApiProblems.From(e);
+            }
+        });
+
+        api.MapGet("/attributions/{id:int}", async Task<Results<Ok<AttributionRequestResponse>, NotFound>> (
+            int id, AttributionService attributions, CancellationToken ct) =>
+            await attributions.GetAsync(id, ct) is { } request ? TypedResults.Ok(request) : TypedResults.NotFound());
+
+        api.MapGet("/runs/{runId:int}/attributions/{method}/{sliceId:int}", async Task<Results<FileContentHttpResult, NotFound, ProblemHttpResult>> (
+            int runId, string method, int sliceId, [FromQuery] string? format, [FromQuery] string? parameters,
+            [FromQuery] string? colormap, [FromQuery] double? opacity, [FromQuery] double? ceiling,
+            AttributionService attributions, ArtifactStore store, HttpContext http, CancellationToken ct) =>
+        {
+            try
+            {
+                AttributionMethods.Create(method);
+            }
+            catch (ArgumentException e)
+            {
+                return ApiProblems.From(new RequestValidationException(e.Message));
+            }
+            var kind = (format ?? "png").Trim().ToLowerInvariant();
+            if (kind is not ("png" or "raw"))
+            {
+                return ApiProblems.From(new RequestValidationException($"Unknown format '{format}'. Valid: png, raw."));
+            }
+            var palette = Colormap.Jet;
+            if (colormap is not null && (!Enum.TryParse(colormap, ignoreCase: true, out palette) || !Enum.IsDefined(palette)))
+            {
+                return ApiProblems.From(new RequestValidationException(
+                    $"Unknown colormap '{colormap}'. Valid: {string.Join(", ", Enum.GetNames<Colormap>().Select(n => n.ToLowerInvariant()))}."));
+            }
+            if (opacity is < 0 or > 1)
+            {
+                return ApiProblems.From(new RequestValidationException("opacity must be between 0 and 1."));
+            }
+            if (ceiling is not null && !(ceiling > 0 && double.IsFinite(ceiling.Value)))
+            {
+                return ApiProblems.From(new RequestValidationException("ceiling must be a positive number."));
+            }
+            var map = await attributions.FindMapAsync(runId, method, sliceId, parameters, ct);
+            if (map is null || !store.Exists(map.OverlayPath) || !store.Exists(map.ValuesPath))
+            {
+                return TypedResults.NotFound();
+            }
+            // A stored map never changes; a request naming its parameters may cache it for good.
+            http.Response.Headers.CacheControl = parameters is null ? "no-cache" : "public, max-age=31536000, immutable";
+            http.Response.Headers["X-Target"] = map.Target.ToString(CultureInfo.InvariantCulture);
+            http.Response.Headers["X-Parameters"] = map.Parameters;
+            if (kind == "png")
+            {
+                var overlay = colormap is null && opacity is null && ceiling is null
+                    ? await store.ReadAsync(map.OverlayPath, ct)
+                    : await attributions.RenderOverlayAsync(map, new SaliencyRenderOptions(palette, opacity ?? 0.5, Ceiling: ceiling), ct);
+                return TypedResults.File(overlay, "image/png");
+            }
+            http.Response.Headers["X-Shape"] = string.Create(CultureInfo.InvariantCulture, $"{map.Channels},{map.Height},{map.Width}");
+            http.Response.Headers["X-Dtype"] = "float32-le";
+            return TypedResults.File(await store.ReadAsync(map.ValuesPath, ct), "application/octet-stream");
+        });
+
+        api.MapGet("/runs/{runId:int}/saliency-scores", async Task<Results<Ok<SaliencyScoresResponse>, NotFound>> (
+            int runId, [FromQuery] double? threshold, SaliencyScoreService scores, CancellationToken ct) =>
+            await scores.ForRunAsync(runId, threshold ?? SaliencyScoreService.DefaultAgreementThreshold, ct) is { } response
+                ? TypedResults.Ok(response)
+                : TypedResults.NotFound());
+
+        api.MapGet("/runs/{runId:int}/saliency-scores.csv", async Task<Results<FileContentHttpResult, NotFound>> (
+            int runId, SaliencyScoreService scores, CancellationToken ct) =>
+            await scores.ForRunAsync(runId, SaliencyScoreService.DefaultAgreementThreshold, ct) is { } response
+                ? TypedResults.File(System.Text.Encoding.UTF8.GetBytes(SaliencyScoresCsv.Write(response.Rows)), "text/csv; charset=utf-8",
+                    $"xailab-run-{runId}-saliency-scores.csv")
+                : TypedResults.NotFound());
+        return app;
+    }
+}

@@ -1,0 +1,21 @@
+namespace XaiLab.Web.Apis.Contracts;
+
+/// <summary>
+/// An attribution request: status (queued, running, succeeded, failed), progress in 0..1, how many maps it needs
+/// (<paramref name="Total"/>), reached (<paramref name="Done"/>) and computed itself rather than reused
+/// (<paramref name="Computed"/>), and the maps reached so far.
+/// </summary>
+public sealed record AttributionRequestResponse(
+    int Id,
+    string Status,
+    double Progress,
+    int Total,
+    int Done,
+    int Computed,
+    IReadOnlyList<int> RunIds,
+    IReadOnlyList<string> Methods,
+    IReadOnlyList<int> SliceIds,
+    IReadOnlyList<AttributionMapResponse> Maps,
+    string? Error,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset? FinishedAt);

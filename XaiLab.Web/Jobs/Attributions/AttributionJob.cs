@@ -1,0 +1,165 @@
+using System.Runtime.InteropServices;
+using Hangfire;
+using Microsoft.EntityFrameworkCore;
+using XaiLab.Data;
+using XaiLab.Data.Artifacts;
+using XaiLab.Data.Entities;
+using XaiLab.Engine.Attribution.Rendering;
+using XaiLab.Engine.Imaging;
+using XaiLab.Web.Services.Attributions;
+
+namespace XaiLab.Web.Jobs.Attributions;
+
+/// <summary>
+/// Computes the maps of one <see cref="AttributionRequest"/>, run by run (one model in memory at a time), each map with
+/// its scores right after it. A map whose cache key is stored already is reused; one being computed by another job is
+/// waited for (<see cref="AttributionLocks"/>), so every map is computed once. Takes only the request id.
+/// </summary>
+public sealed class AttributionJob(
+    IDbContextFactory<XaiLabDbContext> contexts,
+    ArtifactStore store,
+    AttributionLocks locks,
+    TimeProvider time,
+    ILogger<AttributionJob> logger)
+{
+    [Queue(JobQueues.Default)]
+    [AutomaticRetry(Attempts = 0)]
+    public async Task RunAsync(int requestId, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var request = await db.AttributionRequests.SingleAsync(r => r.Id == requestId, cancellationToken);
+        if (request.Status == AttributionRequestStatus.Succeeded)
+        {
+            return;
+        }
+        request.Status = AttributionRequestStatus.Running;
+        request.Done = 0;
+        request.Computed = 0;
+        request.MapIds = [];
+        request.Error = null;
+        await db.SaveChangesAsync(cancellationToken);
+        try
+        {
+            var slices = await db.Slices.AsNoTracking().Where(s => request.SliceIds.Contains(s.Id)).ToDictionaryAsync(s => s.Id, cancellationToken);
+            foreach (var runId in request.RunIds)
+            {
+                var run = await db.Runs.AsNoTracking().FirstOrDefaultAsync(r => r.Id == runId, cancellationToken)
+                    ?? throw new InvalidOperationException($"Run {runId} no longer exists.");
+                using var explainer = new LazyExplainer(run, contexts, store);
+                foreach (var sliceId in request.SliceIds)
+                {
+                    foreach (var method in request.Methods)
+                    {
+                        var slice = slices.GetValueOrDefault(sliceId) ?? throw new InvalidOperationException($"Slice {sliceId} no longer exists.");
+                        var (mapId, computed) = await FindOrComputeAsync(request, run, slice, method, explainer, cancellationToken);
+                        request.MapIds = [.. request.MapIds, mapId];
+                        request.Done++;
+                        if (computed) request.Computed++;
+                        await db.SaveChangesAsync(cancellationToken);
+                    }
+                }
+            }
+            request.Status = AttributionRequestStatus.Succeeded;
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            logger.LogError(e, "Attribution request {RequestId} failed", requestId);
+            request.Status = AttributionRequestStatus.Failed;
+            request.Error = e.Message;
+        }
+        request.FinishedAt = time.GetUtcNow();
+        await db.SaveChangesAsync(CancellationToken.None);
+    }
+
+    private async Task<(int MapId, bool Computed)> FindOrComputeAsync(AttributionRequest request, TrainingRun run, Slice slice,
+        string method, LazyExplainer explainer, CancellationToken cancellationToken)
+    {
+        var parameters = AttributionParameters.Describe(method, request.Steps, request.Seed);
+        var key = AttributionParameters.CacheKey(run, method, slice.Id, slice.ContentHash, parameters);
+        if (await FindAsync(key, cancellationToken) is { } stored)
+        {
+            return (stored, false);
+        }
+        using var held = await locks.AcquireAsync(key, cancellationToken);
+        if (await FindAsync(key, cancellationToken) is { } storedMeanwhile)
+        {
+            return (storedMeanwhile, false);
+        }
+
+        var image = Png16Codec.Decode(await store.ReadAsync(slice.ImagePath, cancellationToken));
+        var mask = slice.MaskPath is null ? null : Png16Codec.DecodeMask(await store.ReadAsync(slice.MaskPath, cancellationToken));
+        var model = await explainer.GetAsync(cancellationToken);
+        var result = model.Explain(method, AttributionParameters.Options(request), slice.Id, slice.Label, image, mask, cancellationToken);
+
+        var hash = AttributionParameters.Hash(parameters);
+        var folder = $"runs/{run.Id}/attributions/{slice.Id}";
+        var overlayPath = $"{folder}/{method}-{hash[..16]}.png";
+        var valuesPath = $"{folder}/{method}-{hash[..16]}.f32";
+        await store.WriteAsync(overlayPath, result.OverlayPng, cancellationToken);
+        await store.WriteAsync(valuesPath, MemoryMarshal.AsBytes(result.Map.Values.AsSpan()).ToArray(), cancellationToken);
+
+        var scores = result.Scores;
+        var row = new StoredAttribution
+        {
+            RunId = run.Id,
+            SliceId = slice.Id,
+            Method = method,
+            ParametersHash = hash,
+            Parameters = parameters,
+            CacheKey = key,
+            Target = result.Target,
+            Channels = result.Map.Channels,
+            Height = result.Map.Height,
+            Width = result.Map.Width,
+            OverlayPath = overlayPath,
+            ValuesPath = valuesPath,
+            DurationSeconds = result.DurationSeconds,
+            ClipValue = SaliencyRenderer.ClipValue(result.Map),
+            MaskFraction = scores.MaskFraction,
+            PointingGame = scores.PointingGame,
+            RelevanceMass = scores.RelevanceMass,
+            RelevanceRank = scores.RelevanceRank,
+            IouTop5 = scores.Iou?[0],
+            IouTop10 = scores.Iou?[1],
+            IouTop20 = scores.Iou?[2],
+            IouTop30 = scores.Iou?[3],
+            DiceTop5 = scores.Dice?[0],
+            DiceTop10 = scores.Dice?[1],
+            DiceTop20 = scores.Dice?[2],
+            DiceTop30 = scores.Dice?[3],
+            Auc = scores.Auc,
+            DeletionAuc = scores.DeletionAuc,
+            InsertionAuc = scores.InsertionAuc,
+            CreatedAt = time.GetUtcNow(),
+        };
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        db.StoredAttributions.Add(row);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            return (row.Id, true);
+        }
+        catch (DbUpdateException)
+        {
+            // Another process stored the same map first (the unique cache-key index); its files are identical.
+            return (await FindAsync(key, CancellationToken.None) ?? throw new InvalidOperationException($"Map {key} could not be stored."), false);
+        }
+    }
+
+    private async Task<int?> FindAsync(string cacheKey, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.StoredAttributions.Where(a => a.CacheKey == cacheKey).Select(a => (int?)a.Id).FirstOrDefaultAsync(cancellationToken);
+    }
+
+    /// <summary>A run's model, loaded only when a map of it is actually computed (reused maps need none).</summary>
+    private sealed class LazyExplainer(TrainingRun run, IDbContextFactory<XaiLabDbContext> contexts, ArtifactStore store) : IDisposable
+    {
+        private RunExplainer? explainer;
+
+        public async Task<RunExplainer> GetAsync(CancellationToken cancellationToken) =>
+            explainer ??= await RunExplainer.LoadAsync(run, contexts, store, cancellationToken);
+
+        public void Dispose() => explainer?.Dispose();
+    }
+}

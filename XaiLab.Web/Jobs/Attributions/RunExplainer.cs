@@ -1,0 +1,96 @@
+using System.Diagnostics;
+using Microsoft.EntityFrameworkCore;
+using XaiLab.Data;
+using XaiLab.Data.Artifacts;
+using XaiLab.Data.Entities;
+using XaiLab.Engine.Attribution;
+using XaiLab.Engine.Attribution.Rendering;
+using XaiLab.Engine.Evaluation.Saliency;
+using XaiLab.Engine.Imaging;
+using XaiLab.Engine.Models;
+using XaiLab.Engine.Runtime;
+using XaiLab.Engine.Training;
+using XaiLab.Web.Services.Runs;
+using static TorchSharp.torch;
+
+namespace XaiLab.Web.Jobs.Attributions;
+
+/// <summary>
+/// One run's trained model, ready to explain slices: weights from the run's last checkpoint, the preprocessor with
+/// statistics from the training split (as training), and the run's test predictions (the explained class is the
+/// prediction, else the label, as the skeleton's saliency step).
+/// </summary>
+public sealed class RunExplainer : IDisposable
+{
+    private readonly ClassifierModel model;
+    private readonly ClassifierProbe probe;
+    private readonly SlicePreprocessor preprocessor;
+    private readonly IReadOnlyDictionary<int, int> predictions;
+    private readonly Device device;
+    private readonly int size;
+
+    private RunExplainer(ClassifierModel model, SlicePreprocessor preprocessor, IReadOnlyDictionary<int, int> predictions, Device device, int size)
+    {
+        this.model = model;
+        this.preprocessor = preprocessor;
+        this.predictions = predictions;
+        this.device = device;
+        this.size = size;
+        probe = new ClassifierProbe(model, ExplainedOutput.Probability, device);
+    }
+
+    public static async Task<RunExplainer> LoadAsync(TrainingRun run, IDbContextFactory<XaiLabDbContext> contexts, ArtifactStore store,
+        CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var classes = await db.Datasets.Where(d => d.Id == run.DatasetId).Select(d => d.ClassNames.Count).FirstAsync(cancellationToken);
+        var trainPaths = await db.Slices.AsNoTracking()
+            .Where(s => s.DatasetId == run.DatasetId && s.Split == SplitPart.Train)
+            .OrderBy(s => s.Index).Select(s => s.ImagePath).ToListAsync(cancellationToken);
+        var images = new List<SliceImage>(trainPaths.Count);
+        foreach (var path in trainPaths)
+        {
+            images.Add(Png16Codec.Decode(await store.ReadAsync(path, cancellationToken)));
+        }
+        var preprocessor = new SlicePreprocessor(new PreprocessingOptions(run.ImageSize, 1, NormalizationStats.FromImages(images)));
+        var predictions = await db.Predictions.AsNoTracking().Where(p => p.RunId == run.Id)
+            .ToDictionaryAsync(p => p.SliceId, p => p.Predicted, cancellationToken);
+        var checkpoint = run.CheckpointPath ?? throw new InvalidOperationException($"Run {run.Id} has no checkpoint.");
+        var state = TrainingCheckpoint.FromBytes(await store.ReadAsync(checkpoint, cancellationToken)).ModelState;
+
+        var model = RunModels.CreateInitial(run, classes);
+        try
+        {
+            using var reader = new BinaryReader(new MemoryStream(state));
+            model.load(reader);
+            return new RunExplainer(model, preprocessor, predictions, TorchRuntime.Resolve(run.Device), run.ImageSize);
+        }
+        catch
+        {
+            model.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>Computes, renders and scores one map. Synchronous: tensors live on this thread only.</summary>
+    public ComputedAttribution Explain(string method, AttributionOptions options, int sliceId, int label, SliceImage image,
+        BinaryMask? mask, CancellationToken cancellationToken)
+    {
+        var clock = Stopwatch.StartNew();
+        var pixels = preprocessor.Preprocess(image);
+        var target = predictions.TryGetValue(sliceId, out var predicted) ? predicted : label;
+        var attribution = AttributionMethods.Create(method, options);
+        AttributionMap map;
+        using (var input = tensor(pixels, [1L, size, size], device: device))
+        {
+            map = attribution.Explain(probe, input, target, cancellationToken: cancellationToken);
+        }
+        var scaledMask = mask is null ? null : ImageResampler.ResizeNearest(mask, map.Width, map.Height).Values;
+        var scorer = new ProbeImageScorer(probe, target, 1, size, size, device);
+        var scores = AttributionScorer.Score(map, pixels, scaledMask, scorer.Score);
+        var overlay = SaliencyRenderer.RenderOverlayPng(image, map, mask, new SaliencyRenderOptions());
+        return new ComputedAttribution(map, overlay, target, scores, clock.Elapsed.TotalSeconds);
+    }
+
+    public void Dispose() => model.Dispose();
+}
