@@ -21,16 +21,20 @@ public static class JobsHostingExtensions
         var data = builder.Configuration.GetSection(XaiLabOptions.SectionName).Get<XaiLabOptions>() ?? new XaiLabOptions();
         var hangfireDb = Path.Combine(DataHostingExtensions.ResolveDataDirectory(data, builder.Environment.ContentRootPath), "hangfire.db");
 
+        // The storage is this host's own singleton. Hangfire's defaults resolve it through the static JobStorage.Current,
+        // which the last host to start overwrites: with several hosts in one process (tests) a client could then enqueue
+        // into another host's storage, or into a disposed one.
+        builder.Services.AddSingleton<JobStorage>(_ => new SQLiteStorage(hangfireDb, new SQLiteStorageOptions
+        {
+            QueuePollInterval = TimeSpan.FromSeconds(jobs.QueuePollIntervalSeconds),
+            InvisibilityTimeout = TimeSpan.FromHours(jobs.InvisibilityTimeoutHours),
+        }));
         builder.Services.AddHangfire((services, config) => config
             .UseLogProvider(new HangfireLogProvider(services.GetRequiredService<ILoggerFactory>()))
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()
             .UseRecommendedSerializerSettings()
-            .UseSQLiteStorage(hangfireDb, new SQLiteStorageOptions
-            {
-                QueuePollInterval = TimeSpan.FromSeconds(jobs.QueuePollIntervalSeconds),
-                InvisibilityTimeout = TimeSpan.FromHours(jobs.InvisibilityTimeoutHours),
-            }));
+            .UseStorage(services.GetRequiredService<JobStorage>()));
 
         var trainingQueues = TorchRuntime.CudaAvailable ? new[] { JobQueues.Gpu, JobQueues.Cpu } : [JobQueues.Cpu];
         builder.Services.AddHangfireServer(server =>

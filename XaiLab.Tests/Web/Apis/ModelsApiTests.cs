@@ -7,7 +7,7 @@ using XaiLab.Tests.Fixtures;
 namespace XaiLab.Tests.Web.Apis;
 
 /// <summary>The model table through the real host, at 32 px so that no big network is built at 224.</summary>
-[Collection(TorchCollection.Name)]
+[Collection(WebHostCollection.Name)]
 public sealed class ModelsApiTests : IDisposable
 {
     private readonly XaiLabAppFactory factory = new();

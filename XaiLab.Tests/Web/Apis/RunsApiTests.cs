@@ -6,6 +6,7 @@ using XaiLab.Tests.Fixtures;
 namespace XaiLab.Tests.Web.Apis;
 
 /// <summary>POST /api/runs with presets and sweeps, filters, per-class metrics, predictions, cancel and retry, through the real host.</summary>
+[Collection(WebHostCollection.Name)]
 public sealed class RunsApiTests : IDisposable
 {
     private static readonly TimeSpan RunTimeout = TimeSpan.FromMinutes(5);

@@ -6,6 +6,7 @@ using XaiLab.Tests.Fixtures;
 namespace XaiLab.Tests.Web.Apis;
 
 /// <summary>The walking skeleton, driven through the public API of the real host: demo dataset, training, saliency.</summary>
+[Collection(WebHostCollection.Name)]
 public sealed class SkeletonPathTests : IDisposable
 {
     private readonly XaiLabAppFactory factory = new();

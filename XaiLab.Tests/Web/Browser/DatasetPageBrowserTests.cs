@@ -7,6 +7,7 @@ using XaiLab.Tests.Fixtures;
 namespace XaiLab.Tests.Web.Browser;
 
 /// <summary>The dataset page in headless Chromium: the virtualised gallery loads thumbnails from the preview endpoint.</summary>
+[Collection(WebHostCollection.Name)]
 public sealed class DatasetPageBrowserTests : IAsyncLifetime
 {
     private readonly XaiLabAppFactory factory = new();

@@ -6,6 +6,7 @@ using XaiLab.Tests.Fixtures;
 namespace XaiLab.Tests.Web.Browser;
 
 /// <summary>The run page in headless Chromium over a real socket: chart and saliency images rendered through SignalR.</summary>
+[Collection(WebHostCollection.Name)]
 public sealed class RunPageBrowserTests : IAsyncLifetime
 {
     private readonly XaiLabAppFactory factory = new();

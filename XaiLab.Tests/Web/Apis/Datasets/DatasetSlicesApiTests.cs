@@ -6,6 +6,7 @@ using XaiLab.Tests.Fixtures;
 namespace XaiLab.Tests.Web.Apis.Datasets;
 
 /// <summary>Slice listing, leakage report and re-split of a stored dataset through the API.</summary>
+[Collection(WebHostCollection.Name)]
 public sealed class DatasetSlicesApiTests : IDisposable
 {
     private readonly XaiLabAppFactory factory = new();

@@ -9,6 +9,7 @@ using XaiLab.Tests.Fixtures;
 namespace XaiLab.Tests.Web.Apis.Datasets;
 
 /// <summary>POST /api/datasets end to end: streamed upload, import job, stored slices; bad input fails clearly and leaves nothing.</summary>
+[Collection(WebHostCollection.Name)]
 public sealed class DatasetUploadApiTests : IDisposable
 {
     private readonly XaiLabAppFactory factory = new();
