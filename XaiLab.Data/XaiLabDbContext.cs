@@ -1,9 +1,11 @@
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using XaiLab.Data.Entities;
 
 namespace XaiLab.Data;
 
-public class XaiLabDbContext(DbContextOptions<XaiLabDbContext> options) : DbContext(options)
+/// <summary>The application database, Identity's tables (users, roles, claims) included.</summary>
+public class XaiLabDbContext(DbContextOptions<XaiLabDbContext> options) : IdentityDbContext<XaiLabUser>(options)
 {
     public DbSet<Team> Teams => Set<Team>();
     public DbSet<Dataset> Datasets => Set<Dataset>();
@@ -15,9 +17,15 @@ public class XaiLabDbContext(DbContextOptions<XaiLabDbContext> options) : DbCont
     public DbSet<Embedding> Embeddings => Set<Embedding>();
     public DbSet<AttributionRequest> AttributionRequests => Set<AttributionRequest>();
     public DbSet<StoredAttribution> StoredAttributions => Set<StoredAttribution>();
+    public DbSet<TeamMembership> TeamMemberships => Set<TeamMembership>();
+    public DbSet<PersonalAccessToken> PersonalAccessTokens => Set<PersonalAccessToken>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
-    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        base.OnModelCreating(modelBuilder);
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(XaiLabDbContext).Assembly);
+    }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

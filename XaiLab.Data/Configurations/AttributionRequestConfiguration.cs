@@ -9,5 +9,7 @@ public sealed class AttributionRequestConfiguration : IEntityTypeConfiguration<A
     public void Configure(EntityTypeBuilder<AttributionRequest> builder)
     {
         builder.Property(r => r.Status).HasConversion<string>().HasMaxLength(16);
+        builder.HasOne(r => r.Team).WithMany().HasForeignKey(r => r.TeamId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(r => r.TeamId);
     }
 }

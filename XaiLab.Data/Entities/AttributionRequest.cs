@@ -8,6 +8,10 @@ namespace XaiLab.Data.Entities;
 public class AttributionRequest
 {
     public int Id { get; set; }
+
+    /// <summary>The team of the explained runs; it owns the request.</summary>
+    public int TeamId { get; set; } = Team.DefaultTeamId;
+    public Team? Team { get; set; }
     public List<int> RunIds { get; set; } = [];
 
     /// <summary>API names of the methods, as the registry spells them.</summary>
