@@ -1,6 +1,9 @@
 using Hangfire;
 using MudBlazor.Services;
+using Microsoft.AspNetCore.Authorization;
 using XaiLab.Web.Apis;
+using XaiLab.Web.Services.Accounts;
+using XaiLab.Web.Services.Security;
 using XaiLab.Web.Services.Attributions;
 using XaiLab.Web.Components;
 using XaiLab.Web.Services.Datasets;
@@ -14,10 +17,11 @@ namespace XaiLab.Web;
 
 public static class WebHostingExtensions
 {
-    /// <summary>Blazor Server with MudBlazor, the application services, the API and the start-up database work.</summary>
+    /// <summary>Blazor Server with MudBlazor, accounts, the application services, the API and the start-up database work.</summary>
     public static IHostApplicationBuilder AddXaiLabWeb(this IHostApplicationBuilder builder)
     {
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+        builder.AddXaiLabAccounts();
         builder.Services.AddMudServices();
         builder.Services.AddProblemDetails();
         builder.Services.AddOpenApi();
@@ -47,17 +51,36 @@ public static class WebHostingExtensions
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseXaiLabSecurityHeaders();
+        // Before authentication: a flood of password guesses is turned away without touching the database.
+        app.UseRateLimiter();
+        app.UseAuthentication();
+        app.UseAuthorization();
         app.UseAntiforgery();
         app.MapStaticAssets();
-        app.MapOpenApi("/api/openapi.json");
+        app.MapOpenApi("/api/openapi.json").RequireAuthorization(XaiLabPolicies.Read);
         app.MapHealthApi();
-        app.MapDatasetsApi();
-        app.MapRunsApi();
-        app.MapModelsApi();
-        app.MapEmbeddingsApi();
-        app.MapAttributionsApi();
-        app.MapArtifactsApi();
-        app.MapHangfireDashboard("/hangfire", new DashboardOptions { Authorization = [], DashboardTitle = "XaiLab jobs" });
+        app.MapAuthApi();
+        app.MapAdminApi();
+
+        // Every data route: Viewers, Researchers and Admins read; anything but GET needs a Researcher or an Admin.
+        var data = app.MapGroup(string.Empty).RequireAuthorization(XaiLabPolicies.Read);
+        ((IEndpointConventionBuilder)data).Add(endpoint =>
+        {
+            if (endpoint.Metadata.OfType<HttpMethodMetadata>().Any(m => m.HttpMethods.Any(method => !HttpMethods.IsGet(method) && !HttpMethods.IsHead(method))))
+            {
+                endpoint.Metadata.Add(new AuthorizeAttribute { Policy = XaiLabPolicies.Write });
+            }
+        });
+        data.MapDatasetsApi();
+        data.MapRunsApi();
+        data.MapModelsApi();
+        data.MapEmbeddingsApi();
+        data.MapAttributionsApi();
+        data.MapArtifactsApi();
+        // The dashboard's own filter is empty: the endpoint's admin policy decides (and sends others to the sign-in form).
+        app.MapHangfireDashboard("/hangfire", new DashboardOptions { Authorization = [], DashboardTitle = "XaiLab jobs" })
+            .RequireAuthorization(XaiLabPolicies.Admin);
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }

@@ -3,12 +3,16 @@ using XaiLab.Web.Services;
 
 namespace XaiLab.Web.Apis;
 
-/// <summary>Turns a rejected request into RFC 7807 problem details: 400 for bad input, 409 for a conflicting state.</summary>
+/// <summary>Turns a rejected request into RFC 7807 problem details: 400 for bad input, 403 for a role or team the caller
+/// lacks, 404 for an object the caller cannot see, 409 for a conflicting state.</summary>
 public static class ApiProblems
 {
     public static ProblemHttpResult From(RequestValidationException exception) =>
-        TypedResults.Problem(
-            detail: exception.Message,
-            statusCode: exception.Conflict ? StatusCodes.Status409Conflict : StatusCodes.Status400BadRequest,
-            title: exception.Conflict ? "Conflict" : "Invalid request");
+        exception switch
+        {
+            { Missing: true } => TypedResults.Problem(detail: exception.Message, statusCode: StatusCodes.Status404NotFound, title: "Not found"),
+            { Forbidden: true } => TypedResults.Problem(detail: exception.Message, statusCode: StatusCodes.Status403Forbidden, title: "Forbidden"),
+            { Conflict: true } => TypedResults.Problem(detail: exception.Message, statusCode: StatusCodes.Status409Conflict, title: "Conflict"),
+            _ => TypedResults.Problem(detail: exception.Message, statusCode: StatusCodes.Status400BadRequest, title: "Invalid request"),
+        };
 }

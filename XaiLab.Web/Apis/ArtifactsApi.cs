@@ -3,39 +3,43 @@ using Microsoft.EntityFrameworkCore;
 using XaiLab.Data;
 using XaiLab.Data.Artifacts;
 using XaiLab.Engine.Imaging;
+using XaiLab.Web.Services.Accounts;
 
 namespace XaiLab.Web.Apis;
 
-/// <summary>PNG files behind rows: slice images and masks at original size, saliency overlays.</summary>
+/// <summary>PNG files behind rows: slice images and masks at original size, saliency overlays; only the caller's teams'.</summary>
 public static class ArtifactsApi
 {
     public static IEndpointRouteBuilder MapArtifactsApi(this IEndpointRouteBuilder app)
     {
         app.MapGet("/api/slices/{id:int}/image.png", async Task<Results<FileStreamHttpResult, NotFound>> (
-            int id, IDbContextFactory<XaiLabDbContext> contexts, ArtifactStore store, CancellationToken ct) =>
+            int id, IDbContextFactory<XaiLabDbContext> contexts, ArtifactStore store, TeamAccess access, CancellationToken ct) =>
         {
+            var teams = access.ReadableTeams;
             await using var db = await contexts.CreateDbContextAsync(ct);
-            var path = await db.Slices.Where(s => s.Id == id).Select(s => s.ImagePath).FirstOrDefaultAsync(ct);
+            var path = await db.Slices.Where(s => s.Id == id && teams.Contains(s.Dataset!.TeamId)).Select(s => s.ImagePath).FirstOrDefaultAsync(ct);
             return Png(store, path);
         }).WithTags("Slices");
 
         app.MapGet("/api/slices/{id:int}/mask.png", async Task<Results<FileStreamHttpResult, NotFound>> (
-            int id, IDbContextFactory<XaiLabDbContext> contexts, ArtifactStore store, CancellationToken ct) =>
+            int id, IDbContextFactory<XaiLabDbContext> contexts, ArtifactStore store, TeamAccess access, CancellationToken ct) =>
         {
+            var teams = access.ReadableTeams;
             await using var db = await contexts.CreateDbContextAsync(ct);
-            var path = await db.Slices.Where(s => s.Id == id).Select(s => s.MaskPath).FirstOrDefaultAsync(ct);
+            var path = await db.Slices.Where(s => s.Id == id && teams.Contains(s.Dataset!.TeamId)).Select(s => s.MaskPath).FirstOrDefaultAsync(ct);
             return Png(store, path);
         }).WithTags("Slices");
 
         app.MapGet("/api/slices/{id:int}/preview.png", async Task<Results<FileContentHttpResult, NotFound, ProblemHttpResult>> (
-            int id, bool? contour, double? center, double? width, IDbContextFactory<XaiLabDbContext> contexts, ArtifactStore store, CancellationToken ct) =>
+            int id, bool? contour, double? center, double? width, IDbContextFactory<XaiLabDbContext> contexts, ArtifactStore store, TeamAccess access, CancellationToken ct) =>
         {
             if (width is <= 0)
             {
                 return TypedResults.Problem(detail: "width must be positive.", statusCode: StatusCodes.Status400BadRequest);
             }
+            var teams = access.ReadableTeams;
             await using var db = await contexts.CreateDbContextAsync(ct);
-            var slice = await db.Slices.Where(s => s.Id == id).Select(s => new { s.ImagePath, s.MaskPath }).FirstOrDefaultAsync(ct);
+            var slice = await db.Slices.Where(s => s.Id == id && teams.Contains(s.Dataset!.TeamId)).Select(s => new { s.ImagePath, s.MaskPath }).FirstOrDefaultAsync(ct);
             if (slice is null)
             {
                 return TypedResults.NotFound();
@@ -47,10 +51,11 @@ public static class ArtifactsApi
         }).WithTags("Slices");
 
         app.MapGet("/api/saliency/{id:int}/overlay.png", async Task<Results<FileStreamHttpResult, NotFound>> (
-            int id, IDbContextFactory<XaiLabDbContext> contexts, ArtifactStore store, CancellationToken ct) =>
+            int id, IDbContextFactory<XaiLabDbContext> contexts, ArtifactStore store, TeamAccess access, CancellationToken ct) =>
         {
+            var teams = access.ReadableTeams;
             await using var db = await contexts.CreateDbContextAsync(ct);
-            var path = await db.SaliencyMaps.Where(m => m.Id == id).Select(m => m.OverlayPath).FirstOrDefaultAsync(ct);
+            var path = await db.SaliencyMaps.Where(m => m.Id == id && teams.Contains(m.Run!.TeamId)).Select(m => m.OverlayPath).FirstOrDefaultAsync(ct);
             return Png(store, path);
         }).WithTags("Saliency");
         return app;

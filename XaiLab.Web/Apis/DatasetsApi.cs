@@ -30,7 +30,7 @@ public static class DatasetsApi
             try
             {
                 var form = await DatasetUploadForm.ReadAsync(http.Request, uploads, limit, ct);
-                var id = await imports.StartAsync(form.FilePath, form.Name, form.Format, form.Classes, ct);
+                var id = await imports.StartAsync(form.FilePath, form.Name, form.Format, form.Classes, form.TeamId, form.FileName, ct);
                 return TypedResults.Accepted($"/api/datasets/{id}", new CreatedResponse(id));
             }
             catch (RequestValidationException e)

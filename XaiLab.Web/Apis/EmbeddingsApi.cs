@@ -1,7 +1,9 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using XaiLab.Web.Apis.Contracts;
 using XaiLab.Web.Services;
+using XaiLab.Web.Services.Datasets;
 using XaiLab.Web.Services.Embeddings;
+using XaiLab.Web.Services.Runs;
 
 namespace XaiLab.Web.Apis;
 
@@ -19,11 +21,13 @@ public static class EmbeddingsApi
             int id, CreateEmbeddingRequest? request, EmbeddingService embeddings, CancellationToken ct) =>
             await Request(() => embeddings.RequestForDatasetAsync(id, request ?? Empty, ct)));
 
-        api.MapGet("/runs/{id:int}/embeddings", async (int id, EmbeddingService embeddings, CancellationToken ct) =>
-            TypedResults.Ok(await embeddings.ListForRunAsync(id, ct)));
+        api.MapGet("/runs/{id:int}/embeddings", async Task<Results<Ok<IReadOnlyList<EmbeddingResponse>>, NotFound>> (
+            int id, EmbeddingService embeddings, RunService runs, CancellationToken ct) =>
+            await runs.ExistsAsync(id, ct) ? TypedResults.Ok(await embeddings.ListForRunAsync(id, ct)) : TypedResults.NotFound());
 
-        api.MapGet("/datasets/{id:int}/embeddings", async (int id, EmbeddingService embeddings, CancellationToken ct) =>
-            TypedResults.Ok(await embeddings.ListForDatasetAsync(id, ct)));
+        api.MapGet("/datasets/{id:int}/embeddings", async Task<Results<Ok<IReadOnlyList<EmbeddingResponse>>, NotFound>> (
+            int id, EmbeddingService embeddings, DatasetService datasets, CancellationToken ct) =>
+            await datasets.ExistsAsync(id, ct) ? TypedResults.Ok(await embeddings.ListForDatasetAsync(id, ct)) : TypedResults.NotFound());
 
         api.MapGet("/embeddings/{id:int}", async Task<Results<Ok<EmbeddingResponse>, NotFound>> (int id, EmbeddingService embeddings, CancellationToken ct) =>
             await embeddings.GetAsync(id, ct) is { } embedding ? TypedResults.Ok(embedding) : TypedResults.NotFound());

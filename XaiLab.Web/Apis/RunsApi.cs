@@ -48,7 +48,8 @@ public static class RunsApi
             }
         });
 
-        api.MapGet("/{id:int}/predictions", async (int id, RunService runs, CancellationToken ct) => TypedResults.Ok(await runs.PredictionsAsync(id, ct)));
+        api.MapGet("/{id:int}/predictions", async Task<Results<Ok<IReadOnlyList<PredictionResponse>>, NotFound>> (int id, RunService runs, CancellationToken ct) =>
+            await runs.ExistsAsync(id, ct) ? TypedResults.Ok(await runs.PredictionsAsync(id, ct)) : TypedResults.NotFound());
 
         api.MapGet("/{id:int}/compare/{otherId:int}", async Task<Results<Ok<PairedComparisonResponse>, ProblemHttpResult>> (
             int id, int otherId, RunComparisonService comparisons, CancellationToken ct) =>
@@ -90,9 +91,11 @@ public static class RunsApi
         api.MapGet("/{id:int}", async Task<Results<Ok<RunResponse>, NotFound>> (int id, RunService runs, CancellationToken ct) =>
             await runs.GetAsync(id, ct) is { } run ? TypedResults.Ok(run) : TypedResults.NotFound());
 
-        api.MapGet("/{id:int}/epochs", async (int id, RunService runs, CancellationToken ct) => TypedResults.Ok(await runs.EpochsAsync(id, ct)));
+        api.MapGet("/{id:int}/epochs", async Task<Results<Ok<IReadOnlyList<EpochResponse>>, NotFound>> (int id, RunService runs, CancellationToken ct) =>
+            await runs.ExistsAsync(id, ct) ? TypedResults.Ok(await runs.EpochsAsync(id, ct)) : TypedResults.NotFound());
 
-        api.MapGet("/{id:int}/saliency", async (int id, RunService runs, CancellationToken ct) => TypedResults.Ok(await runs.SaliencyMapsAsync(id, ct)));
+        api.MapGet("/{id:int}/saliency", async Task<Results<Ok<IReadOnlyList<SaliencyMapResponse>>, NotFound>> (int id, RunService runs, CancellationToken ct) =>
+            await runs.ExistsAsync(id, ct) ? TypedResults.Ok(await runs.SaliencyMapsAsync(id, ct)) : TypedResults.NotFound());
 
         api.MapPost("/", async Task<Results<Accepted<CreatedRunsResponse>, ProblemHttpResult>> (CreateRunRequest request, RunService runs, CancellationToken ct) =>
         {

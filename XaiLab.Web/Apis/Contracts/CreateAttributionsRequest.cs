@@ -5,5 +5,7 @@ namespace XaiLab.Web.Apis.Contracts;
 /// <param name="Methods">Registry API names, e.g. "vanilla-gradient", "grad-cam", "integrated-gradients" (at least one).</param>
 /// <param name="SliceIds">Extra slices beyond the default one test slice per class shared by every run; optional.</param>
 /// <param name="Parameters">Method parameters; optional.</param>
+/// <param name="TeamId">Optional; when given it must be the runs' team (derived objects stay with their source).</param>
 public sealed record CreateAttributionsRequest(
-    IReadOnlyList<int>? RunIds, IReadOnlyList<string>? Methods, IReadOnlyList<int>? SliceIds, AttributionParametersRequest? Parameters);
+    IReadOnlyList<int>? RunIds, IReadOnlyList<string>? Methods, IReadOnlyList<int>? SliceIds, AttributionParametersRequest? Parameters,
+    int? TeamId = null);

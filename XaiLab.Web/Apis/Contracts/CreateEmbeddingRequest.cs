@@ -7,4 +7,6 @@ namespace XaiLab.Web.Apis.Contracts;
 /// <param name="Iterations">t-SNE iterations (default 1000).</param>
 /// <param name="Seed">Seed (default 0).</param>
 /// <param name="Split">"test" (default) or "all".</param>
-public sealed record CreateEmbeddingRequest(string? Source, string? Projection, double? Perplexity, int? Iterations, int? Seed, string? Split);
+/// <param name="TeamId">Optional; when given it must be the dataset's team (an embedding belongs to its dataset).</param>
+public sealed record CreateEmbeddingRequest(string? Source, string? Projection, double? Perplexity, int? Iterations, int? Seed, string? Split,
+    int? TeamId = null);

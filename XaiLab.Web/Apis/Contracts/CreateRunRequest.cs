@@ -4,6 +4,7 @@ namespace XaiLab.Web.Apis.Contracts;
 /// POST /api/runs body. Omitted fields take the preset's value, or without a preset the defaults: architecture
 /// "smallcnn", epochs 8, imageSize 64, batchSize 32, learningRate 0.002, seed 1, device "auto", optimizer adamw,
 /// weightDecay 1e-4, schedule constant, no augmentation, no class weights, no early stopping, head gap.
+/// teamId, when given, must be the dataset's team (a run stays with its data).
 /// A sweep: <c>architectures</c> x <c>seeds</c> makes one run per pair (they replace architecture and seed).
 /// </summary>
 public sealed record CreateRunRequest(
@@ -28,4 +29,5 @@ public sealed record CreateRunRequest(
     IReadOnlyList<string>? Tags = null,
     string? Notes = null,
     IReadOnlyList<string>? Architectures = null,
-    IReadOnlyList<int>? Seeds = null);
+    IReadOnlyList<int>? Seeds = null,
+    int? TeamId = null);

@@ -9,9 +9,9 @@ namespace XaiLab.Web.Apis.Datasets;
 /// <summary>
 /// The multipart body of POST /api/datasets, read section by section with <see cref="MultipartReader"/>: the file part is
 /// copied straight to disk, so a multi-GB upload never sits in memory. Fields: file, name, format, classes (repeated or
-/// comma-separated).
+/// comma-separated), teamId.
 /// </summary>
-public sealed record DatasetUploadForm(string FilePath, string? Name, string? Format, IReadOnlyList<string> Classes)
+public sealed record DatasetUploadForm(string FilePath, string? FileName, string? Name, string? Format, IReadOnlyList<string> Classes, int? TeamId)
 {
     private const int MaxFieldBytes = 16 * 1024;
 
@@ -28,7 +28,9 @@ public sealed record DatasetUploadForm(string FilePath, string? Name, string? Fo
 
         var reader = new MultipartReader(boundary, request.Body) { BodyLengthLimit = maxUploadBytes };
         string? filePath = null;
+        string? fileName = null;
         string? name = null;
+        int? teamId = null;
         string? format = null;
         var classes = new List<string>();
         try
@@ -51,7 +53,8 @@ public sealed record DatasetUploadForm(string FilePath, string? Name, string? Fo
                     {
                         throw new RequestValidationException("Send one file per dataset.");
                     }
-                    filePath = uploads.NewPath(HeaderUtilities.RemoveQuotes(disposition.FileNameStar.HasValue ? disposition.FileNameStar : disposition.FileName).Value);
+                    fileName = HeaderUtilities.RemoveQuotes(disposition.FileNameStar.HasValue ? disposition.FileNameStar : disposition.FileName).Value;
+                    filePath = uploads.NewPath(fileName);
                     await CopyAsync(section.Body, filePath, maxUploadBytes, cancellationToken);
                     continue;
                 }
@@ -61,6 +64,11 @@ public sealed record DatasetUploadForm(string FilePath, string? Name, string? Fo
                     case "name": name = value; break;
                     case "format": format = value; break;
                     case "classes": classes.AddRange(value.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)); break;
+                    case "teamId":
+                        teamId = int.TryParse(value, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var team)
+                            ? team
+                            : throw new RequestValidationException("teamId must be an integer.");
+                        break;
                 }
             }
         }
@@ -76,7 +84,7 @@ public sealed record DatasetUploadForm(string FilePath, string? Name, string? Fo
         }
         return filePath is null
             ? throw new RequestValidationException("The request has no 'file' part: attach the dataset (a ZIP) as 'file'.")
-            : new DatasetUploadForm(filePath, name, format, classes);
+            : new DatasetUploadForm(filePath, fileName, name, format, classes, teamId);
     }
 
     private static async Task CopyAsync(Stream body, string path, long maxUploadBytes, CancellationToken cancellationToken)

@@ -8,6 +8,8 @@ using XaiLab.Engine.Attribution.Rendering;
 using XaiLab.Engine.Imaging;
 using XaiLab.Web.Apis.Contracts;
 using XaiLab.Web.Jobs.Attributions;
+using XaiLab.Web.Services.Accounts;
+using XaiLab.Web.Services.Audit;
 
 namespace XaiLab.Web.Services.Attributions;
 
@@ -20,7 +22,9 @@ public sealed class AttributionService(
     IDbContextFactory<XaiLabDbContext> contexts,
     IBackgroundJobClient jobs,
     ArtifactStore store,
-    TimeProvider time)
+    TimeProvider time,
+    TeamAccess access,
+    IAuditLog audit)
 {
     public const int MaxSteps = 1000;
     public const int MaxInternalBatchSize = 1024;
@@ -28,6 +32,7 @@ public sealed class AttributionService(
     public async Task<int> RequestAsync(CreateAttributionsRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
+        access.RequireWriter();
         var runIds = (request.RunIds ?? []).Distinct().ToList();
         var methods = (request.Methods ?? []).Select(m => (m ?? string.Empty).Trim().ToLowerInvariant()).Distinct().ToList();
         if (runIds.Count == 0) throw new RequestValidationException("runIds must name at least one run.");
@@ -51,9 +56,15 @@ public sealed class AttributionService(
         }
 
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var runs = await db.Runs.AsNoTracking().Where(r => runIds.Contains(r.Id)).ToListAsync(cancellationToken);
+        var teams = access.ReadableTeams;
+        var runs = await db.Runs.AsNoTracking().Where(r => runIds.Contains(r.Id) && teams.Contains(r.TeamId)).ToListAsync(cancellationToken);
         var missing = runIds.Except(runs.Select(r => r.Id)).ToList();
-        if (missing.Count > 0) throw new RequestValidationException($"Run {missing[0]} does not exist.");
+        if (missing.Count > 0) throw RequestValidationException.NotFound($"Run {missing[0]} does not exist.");
+        if (runs.Select(r => r.TeamId).Distinct().Count() > 1)
+        {
+            throw new RequestValidationException("The runs belong to different teams; explain each team's runs in its own request.");
+        }
+        var team = TeamAccess.SameTeam(request.TeamId, runs[0].TeamId, $"run {runs[0].Id}");
         var unfinished = runs.FirstOrDefault(r => r.Status != RunStatus.Succeeded);
         if (unfinished is not null)
         {
@@ -69,6 +80,7 @@ public sealed class AttributionService(
         var sliceIds = await ResolveSlicesAsync(db, runs, request.SliceIds ?? [], cancellationToken);
         var row = new AttributionRequest
         {
+            TeamId = team,
             RunIds = runIds,
             Methods = methods,
             SliceIds = sliceIds,
@@ -82,13 +94,16 @@ public sealed class AttributionService(
         db.AttributionRequests.Add(row);
         await db.SaveChangesAsync(cancellationToken);
         jobs.Enqueue<AttributionJob>(job => job.RunAsync(row.Id, CancellationToken.None));
+        await audit.RecordAsync(AuditActions.AttributionRequest, "attribution", row.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            $"{string.Join(",", methods)} on runs {string.Join(",", runIds)}", cancellationToken);
         return row.Id;
     }
 
     public async Task<AttributionRequestResponse?> GetAsync(int id, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var request = await db.AttributionRequests.AsNoTracking().FirstOrDefaultAsync(r => r.Id == id, cancellationToken);
+        var teams = access.ReadableTeams;
+        var request = await db.AttributionRequests.AsNoTracking().FirstOrDefaultAsync(r => r.Id == id && teams.Contains(r.TeamId), cancellationToken);
         if (request is null) return null;
         var mapIds = request.MapIds;
         var stored = await db.StoredAttributions.AsNoTracking().Where(a => mapIds.Contains(a.Id)).ToDictionaryAsync(a => a.Id, cancellationToken);
@@ -106,7 +121,9 @@ public sealed class AttributionService(
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var name = method.Trim().ToLowerInvariant();
-        var query = db.StoredAttributions.AsNoTracking().Where(a => a.RunId == runId && a.Method == name && a.SliceId == sliceId);
+        var teams = access.ReadableTeams;
+        var query = db.StoredAttributions.AsNoTracking()
+            .Where(a => a.RunId == runId && a.Method == name && a.SliceId == sliceId && teams.Contains(a.Run!.TeamId));
         if (!string.IsNullOrWhiteSpace(parametersHash))
         {
             var hash = parametersHash.Trim().ToLowerInvariant();

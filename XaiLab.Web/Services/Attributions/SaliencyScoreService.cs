@@ -3,6 +3,7 @@ using XaiLab.Data;
 using XaiLab.Data.Entities;
 using XaiLab.Engine.Evaluation.Saliency;
 using XaiLab.Web.Apis.Contracts;
+using XaiLab.Web.Services.Accounts;
 
 namespace XaiLab.Web.Services.Attributions;
 
@@ -11,7 +12,7 @@ namespace XaiLab.Web.Services.Attributions;
 /// bootstrap interval (2,000 resamples, seed 1) of every score over slices, plus the share of masked slices whose top-30%
 /// region reaches the IoU threshold (<see cref="ExpertMaskAgreement"/>, computed from the stored IoU at 30%).
 /// </summary>
-public sealed class SaliencyScoreService(IDbContextFactory<XaiLabDbContext> contexts)
+public sealed class SaliencyScoreService(IDbContextFactory<XaiLabDbContext> contexts, TeamAccess access)
 {
     /// <summary>IoU a slice's top-30% region must reach to agree with the mask. Default 0.5 (PASCAL VOC's convention).</summary>
     public const double DefaultAgreementThreshold = 0.5;
@@ -19,7 +20,8 @@ public sealed class SaliencyScoreService(IDbContextFactory<XaiLabDbContext> cont
     public async Task<SaliencyScoresResponse?> ForRunAsync(int runId, double threshold, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        if (!await db.Runs.AnyAsync(r => r.Id == runId, cancellationToken))
+        var teams = access.ReadableTeams;
+        if (!await db.Runs.AnyAsync(r => r.Id == runId && teams.Contains(r.TeamId), cancellationToken))
         {
             return null;
         }

@@ -6,6 +6,8 @@ using XaiLab.Data.Entities;
 using XaiLab.Engine.Datasets;
 using XaiLab.Web.Jobs;
 using XaiLab.Web.Jobs.Datasets;
+using XaiLab.Web.Services.Accounts;
+using XaiLab.Web.Services.Audit;
 using XaiLab.Web.Services.Progress;
 
 namespace XaiLab.Web.Services.Datasets;
@@ -17,7 +19,9 @@ public sealed class DatasetImportService(
     DatasetUploadStore uploads,
     DatasetImportCancellationRegistry cancellations,
     DatasetProgressNotifier notifier,
-    TimeProvider time)
+    TimeProvider time,
+    TeamAccess access,
+    IAuditLog audit)
 {
     /// <summary>
     /// Takes ownership of an upload written by <see cref="DatasetUploadStore"/>: creates the dataset (status importing)
@@ -27,12 +31,16 @@ public sealed class DatasetImportService(
     /// <param name="name">Dataset name; blank: the file name without extension.</param>
     /// <param name="format">auto, figshare, covid-radiography or image-folder; blank: auto.</param>
     /// <param name="covidClasses">COVID-19 Radiography class folders; empty: the paper's three classes.</param>
+    /// <param name="teamId">Owning team; null: the caller's first team.</param>
+    /// <param name="fileName">The file name the user sent, for the default dataset name and the audit log (never a path).</param>
     public async Task<int> StartAsync(string uploadPath, string? name, string? format, IReadOnlyList<string> covidClasses,
-        CancellationToken cancellationToken = default)
+        int? teamId, string? fileName, CancellationToken cancellationToken = default)
     {
         DatasetFormat parsed;
+        int team;
         try
         {
+            team = access.OwningTeam(teamId);
             parsed = DatasetApiNames.ParseFormat(format);
             if (new FileInfo(uploadPath).Length == 0)
             {
@@ -45,11 +53,11 @@ public sealed class DatasetImportService(
             throw;
         }
 
-        var datasetName = string.IsNullOrWhiteSpace(name) ? Path.GetFileNameWithoutExtension(uploadPath) : name.Trim();
+        var datasetName = string.IsNullOrWhiteSpace(name) ? DatasetUploadStore.DisplayName(fileName) : name.Trim();
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var dataset = new Dataset
         {
-            TeamId = Team.DefaultTeamId,
+            TeamId = team,
             Name = datasetName.Length > 200 ? datasetName[..200] : datasetName,
             Source = DatasetApiNames.Source(parsed),
             Status = DatasetStatus.Importing,
@@ -64,19 +72,24 @@ public sealed class DatasetImportService(
             job => job.RunAsync(dataset.Id, parsed, classes.Length == 0 ? null : classes, CancellationToken.None),
             new EnqueuedState(JobQueues.Default));
         await db.SaveChangesAsync(cancellationToken);
+        await audit.RecordAsync(AuditActions.DatasetUpload, "dataset", dataset.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            $"{DatasetUploadStore.DisplayName(fileName)}, {new FileInfo(uploadPath).Length:N0} bytes", cancellationToken);
         return dataset.Id;
     }
 
     /// <summary>Cancels an importing dataset; false when it is not importing. The import rolls back and stays failed.</summary>
     public async Task<bool> CancelAsync(int datasetId, CancellationToken cancellationToken = default)
     {
+        access.RequireWriter();
+        var teams = access.ReadableTeams;
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var dataset = await db.Datasets.FirstOrDefaultAsync(d => d.Id == datasetId, cancellationToken)
-            ?? throw new RequestValidationException($"Dataset {datasetId} does not exist.");
+        var dataset = await db.Datasets.FirstOrDefaultAsync(d => d.Id == datasetId && teams.Contains(d.TeamId), cancellationToken)
+            ?? throw RequestValidationException.NotFound($"Dataset {datasetId} does not exist.");
         if (dataset.Status != DatasetStatus.Importing)
         {
             return false;
         }
+        await audit.RecordAsync(AuditActions.DatasetCancel, "dataset", datasetId.ToString(System.Globalization.CultureInfo.InvariantCulture), null, cancellationToken);
         if (cancellations.Cancel(datasetId))
         {
             return true;

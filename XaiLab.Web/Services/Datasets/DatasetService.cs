@@ -4,17 +4,34 @@ using XaiLab.Data;
 using XaiLab.Data.Entities;
 using XaiLab.Web.Apis.Contracts;
 using XaiLab.Web.Jobs.Datasets;
+using XaiLab.Web.Services.Accounts;
+using XaiLab.Web.Services.Audit;
 
 namespace XaiLab.Web.Services.Datasets;
 
-/// <summary>Creates and reads datasets; shared by the pages and the API.</summary>
-public sealed class DatasetService(IDbContextFactory<XaiLabDbContext> contextFactory, IBackgroundJobClient jobs, TimeProvider time)
+/// <summary>Creates and reads datasets of the caller's teams; shared by the pages and the API.</summary>
+public sealed class DatasetService(
+    IDbContextFactory<XaiLabDbContext> contextFactory,
+    IBackgroundJobClient jobs,
+    TimeProvider time,
+    TeamAccess access,
+    IAuditLog audit)
 {
     /// <summary>Largest demo dataset one request may ask for.</summary>
     public const int MaxDemoSlices = 20_000;
 
-    /// <summary>Registers a phantom demo dataset (status importing) and enqueues its generation.</summary>
+    /// <summary>Registers a phantom demo dataset (status importing) in the caller's team and enqueues its generation.</summary>
     public async Task<int> CreateDemoAsync(CreateDemoDatasetRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var team = access.OwningTeam(request.TeamId);
+        var id = await CreateDemoInTeamAsync(request, team, cancellationToken);
+        await audit.RecordAsync(AuditActions.DatasetDemo, "dataset", id.ToString(System.Globalization.CultureInfo.InvariantCulture), null, cancellationToken);
+        return id;
+    }
+
+    /// <summary>The demo dataset of the start-up seeding: no caller, so no access check; <paramref name="teamId"/> owns it.</summary>
+    public async Task<int> CreateDemoInTeamAsync(CreateDemoDatasetRequest request, int teamId, CancellationToken cancellationToken = default)
     {
         var slices = request.Slices ?? 240;
         var size = request.Size ?? 64;
@@ -25,7 +42,7 @@ public sealed class DatasetService(IDbContextFactory<XaiLabDbContext> contextFac
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         var dataset = new Dataset
         {
-            TeamId = Team.DefaultTeamId,
+            TeamId = teamId,
             Name = string.IsNullOrWhiteSpace(request.Name) ? $"Phantoms {slices}x{size}px (seed {seed})" : request.Name.Trim(),
             Source = DatasetSource.Phantom,
             Status = DatasetStatus.Importing,
@@ -42,7 +59,8 @@ public sealed class DatasetService(IDbContextFactory<XaiLabDbContext> contextFac
     public async Task<DatasetResponse?> GetAsync(int datasetId, CancellationToken cancellationToken = default)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        var dataset = await db.Datasets.AsNoTracking().FirstOrDefaultAsync(d => d.Id == datasetId, cancellationToken);
+        var teams = access.ReadableTeams;
+        var dataset = await db.Datasets.AsNoTracking().FirstOrDefaultAsync(d => d.Id == datasetId && teams.Contains(d.TeamId), cancellationToken);
         if (dataset is null)
         {
             return null;
@@ -56,12 +74,15 @@ public sealed class DatasetService(IDbContextFactory<XaiLabDbContext> contextFac
     public async Task<IReadOnlyList<DatasetResponse>> ListAsync(CancellationToken cancellationToken = default)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        var datasets = await db.Datasets.AsNoTracking().OrderByDescending(d => d.CreatedAt).ToListAsync(cancellationToken);
+        var teams = access.ReadableTeams;
+        var datasets = await db.Datasets.AsNoTracking().Where(d => teams.Contains(d.TeamId)).OrderByDescending(d => d.CreatedAt).ToListAsync(cancellationToken);
         var counts = await db.Slices
+            .Where(s => teams.Contains(s.Dataset!.TeamId))
             .GroupBy(s => new { s.DatasetId, s.Label, s.Split })
             .Select(g => new { g.Key.DatasetId, g.Key.Label, g.Key.Split, Count = g.Count() })
             .ToListAsync(cancellationToken);
         var duplicates = await db.Slices
+            .Where(s => teams.Contains(s.Dataset!.TeamId))
             .GroupBy(s => new { s.DatasetId, s.ContentHash })
             .Where(g => g.Count() > 1)
             .Select(g => g.Key.DatasetId)
@@ -72,6 +93,14 @@ public sealed class DatasetService(IDbContextFactory<XaiLabDbContext> contextFac
                 counts.Where(c => c.DatasetId == d.Id).Select(c => (c.Label, c.Split, c.Count)).ToList(),
                 duplicates.Count(id => id == d.Id)))
             .ToList();
+    }
+
+    /// <summary>Whether the dataset exists in one of the caller's teams.</summary>
+    public async Task<bool> ExistsAsync(int datasetId, CancellationToken cancellationToken = default)
+    {
+        var teams = access.ReadableTeams;
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        return await db.Datasets.AnyAsync(d => d.Id == datasetId && teams.Contains(d.TeamId), cancellationToken);
     }
 
     private static async Task<List<(int Label, SplitPart Split, int Count)>> CountsAsync(IQueryable<Slice> slices, CancellationToken cancellationToken) =>

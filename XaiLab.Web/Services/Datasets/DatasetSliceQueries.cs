@@ -2,11 +2,13 @@ using Microsoft.EntityFrameworkCore;
 using XaiLab.Data;
 using XaiLab.Data.Entities;
 using XaiLab.Web.Apis.Contracts;
+using XaiLab.Web.Services.Accounts;
 
 namespace XaiLab.Web.Services.Datasets;
 
-/// <summary>Server-side, paged and filtered reads of a dataset's slices (for the gallery, the charts and the API).</summary>
-public sealed class DatasetSliceQueries(IDbContextFactory<XaiLabDbContext> contexts)
+/// <summary>Server-side, paged and filtered reads of a dataset's slices (for the gallery, the charts and the API); datasets
+/// of other teams do not exist here.</summary>
+public sealed class DatasetSliceQueries(IDbContextFactory<XaiLabDbContext> contexts, TeamAccess access)
 {
     /// <summary>Most slices one page may hold.</summary>
     public const int MaxTake = 500;
@@ -17,7 +19,7 @@ public sealed class DatasetSliceQueries(IDbContextFactory<XaiLabDbContext> conte
         if (skip < 0) throw new RequestValidationException("skip must not be negative.");
         if (take is < 1 or > MaxTake) throw new RequestValidationException($"take must be between 1 and {MaxTake}.");
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var classes = await ClassNamesAsync(db, datasetId, cancellationToken);
+        var classes = await ClassNamesAsync(db, datasetId, access.ReadableTeams, cancellationToken);
         if (classes is null)
         {
             return null;
@@ -38,7 +40,7 @@ public sealed class DatasetSliceQueries(IDbContextFactory<XaiLabDbContext> conte
     public async Task<int> CountAsync(int datasetId, SliceFilter filter, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var classes = await ClassNamesAsync(db, datasetId, cancellationToken);
+        var classes = await ClassNamesAsync(db, datasetId, access.ReadableTeams, cancellationToken);
         return classes is null ? 0 : await Filter(db, datasetId, classes, filter).CountAsync(cancellationToken);
     }
 
@@ -46,7 +48,8 @@ public sealed class DatasetSliceQueries(IDbContextFactory<XaiLabDbContext> conte
     public async Task<IReadOnlyList<PatientCount>> TopPatientsAsync(int datasetId, int top, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var rows = await db.Slices.Where(s => s.DatasetId == datasetId)
+        var teams = access.ReadableTeams;
+        var rows = await db.Slices.Where(s => s.DatasetId == datasetId && teams.Contains(s.Dataset!.TeamId))
             .GroupBy(s => s.PatientId)
             .Select(g => new { PatientId = g.Key, Count = g.Count() })
             .OrderByDescending(p => p.Count).ThenBy(p => p.PatientId)
@@ -55,8 +58,8 @@ public sealed class DatasetSliceQueries(IDbContextFactory<XaiLabDbContext> conte
         return rows.Select(p => new PatientCount(p.PatientId, p.Count)).ToList();
     }
 
-    private static async Task<List<string>?> ClassNamesAsync(XaiLabDbContext db, int datasetId, CancellationToken cancellationToken) =>
-        (await db.Datasets.AsNoTracking().Where(d => d.Id == datasetId).Select(d => new { d.ClassNames }).FirstOrDefaultAsync(cancellationToken))?.ClassNames;
+    private static async Task<List<string>?> ClassNamesAsync(XaiLabDbContext db, int datasetId, IReadOnlyList<int> teams, CancellationToken cancellationToken) =>
+        (await db.Datasets.AsNoTracking().Where(d => d.Id == datasetId && teams.Contains(d.TeamId)).Select(d => new { d.ClassNames }).FirstOrDefaultAsync(cancellationToken))?.ClassNames;
 
     private static IQueryable<Slice> Filter(XaiLabDbContext db, int datasetId, List<string> classes, SliceFilter filter)
     {

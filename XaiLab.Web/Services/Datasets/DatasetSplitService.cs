@@ -3,17 +3,20 @@ using XaiLab.Data;
 using XaiLab.Data.Entities;
 using XaiLab.Engine.Datasets.Splits;
 using XaiLab.Web.Apis.Contracts;
+using XaiLab.Web.Services.Accounts;
+using XaiLab.Web.Services.Audit;
 
 namespace XaiLab.Web.Services.Datasets;
 
 /// <summary>Re-splits a ready dataset and reports leakage (patients shared across splits) of its persisted split.</summary>
-public sealed class DatasetSplitService(IDbContextFactory<XaiLabDbContext> contexts)
+public sealed class DatasetSplitService(IDbContextFactory<XaiLabDbContext> contexts, TeamAccess access, IAuditLog audit)
 {
     /// <summary>The leakage report of the persisted split; null when the dataset does not exist.</summary>
     public async Task<LeakageResponse?> LeakageAsync(int datasetId, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var dataset = await db.Datasets.AsNoTracking().FirstOrDefaultAsync(d => d.Id == datasetId, cancellationToken);
+        var teams = access.ReadableTeams;
+        var dataset = await db.Datasets.AsNoTracking().FirstOrDefaultAsync(d => d.Id == datasetId && teams.Contains(d.TeamId), cancellationToken);
         if (dataset is null)
         {
             return null;
@@ -28,6 +31,7 @@ public sealed class DatasetSplitService(IDbContextFactory<XaiLabDbContext> conte
     /// <summary>Replaces the split of a ready dataset that no run has used.</summary>
     public async Task<SplitResponse> ResplitAsync(int datasetId, ResplitRequest request, CancellationToken cancellationToken = default)
     {
+        access.RequireWriter();
         var preset = DatasetApiNames.ParsePreset(request.Preset);
         var train = request.Train ?? SplitRatios.Default.Train;
         var validation = request.Validation ?? SplitRatios.Default.Validation;
@@ -47,8 +51,9 @@ public sealed class DatasetSplitService(IDbContextFactory<XaiLabDbContext> conte
         var seed = request.Seed ?? 1;
 
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var dataset = await db.Datasets.FirstOrDefaultAsync(d => d.Id == datasetId, cancellationToken)
-            ?? throw new RequestValidationException($"Dataset {datasetId} does not exist.");
+        var readable = access.ReadableTeams;
+        var dataset = await db.Datasets.FirstOrDefaultAsync(d => d.Id == datasetId && readable.Contains(d.TeamId), cancellationToken)
+            ?? throw RequestValidationException.NotFound($"Dataset {datasetId} does not exist.");
         if (dataset.Status != DatasetStatus.Ready)
         {
             throw new RequestValidationException($"Dataset {datasetId} is {dataset.Status.ToString().ToLowerInvariant()}; only a ready dataset can be re-split.", conflict: true);
@@ -80,6 +85,8 @@ public sealed class DatasetSplitService(IDbContextFactory<XaiLabDbContext> conte
         dataset.SplitSeed = seed;
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        await audit.RecordAsync(AuditActions.DatasetResplit, "dataset", datasetId.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            $"{DatasetApiNames.Name(preset)}, seed {seed}", cancellationToken);
 
         var counts = new SplitCountsResponse(result.Count(DatasetSplit.Train), result.Count(DatasetSplit.Validation), result.Count(DatasetSplit.Test));
         return new SplitResponse(counts, result.Warnings, ToResponse(preset, seed, LeakageReport.For(result.Assignments)));

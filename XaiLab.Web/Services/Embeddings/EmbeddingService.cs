@@ -8,6 +8,8 @@ using XaiLab.Data.Artifacts;
 using XaiLab.Data.Entities;
 using XaiLab.Web.Apis.Contracts;
 using XaiLab.Web.Jobs.Embeddings;
+using XaiLab.Web.Services.Accounts;
+using XaiLab.Web.Services.Audit;
 
 namespace XaiLab.Web.Services.Embeddings;
 
@@ -19,16 +21,20 @@ public sealed class EmbeddingService(
     IDbContextFactory<XaiLabDbContext> contextFactory,
     IBackgroundJobClient jobs,
     ArtifactStore store,
-    TimeProvider time)
+    TimeProvider time,
+    TeamAccess access,
+    IAuditLog audit)
 {
     public const double DefaultPerplexity = 30;
     public const int DefaultIterations = 1000;
 
     public async Task<int> RequestForRunAsync(int runId, CreateEmbeddingRequest request, CancellationToken cancellationToken = default)
     {
+        access.RequireWriter();
+        var teams = access.ReadableTeams;
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        var run = await db.Runs.AsNoTracking().FirstOrDefaultAsync(r => r.Id == runId, cancellationToken)
-            ?? throw new RequestValidationException($"Run {runId} does not exist.");
+        var run = await db.Runs.AsNoTracking().FirstOrDefaultAsync(r => r.Id == runId && teams.Contains(r.TeamId), cancellationToken)
+            ?? throw RequestValidationException.NotFound($"Run {runId} does not exist.");
         var source = (request.Source ?? "trained").Trim().ToLowerInvariant() switch
         {
             "trained" => EmbeddingSource.Trained,
@@ -47,6 +53,7 @@ public sealed class EmbeddingService(
 
     public async Task<int> RequestForDatasetAsync(int datasetId, CreateEmbeddingRequest request, CancellationToken cancellationToken = default)
     {
+        access.RequireWriter();
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         return await RequestAsync(db, datasetId, null, EmbeddingSource.Pixels, "pixels", request, cancellationToken);
     }
@@ -54,7 +61,8 @@ public sealed class EmbeddingService(
     public async Task<IReadOnlyList<EmbeddingResponse>> ListForRunAsync(int runId, CancellationToken cancellationToken = default)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        var run = await db.Runs.AsNoTracking().FirstOrDefaultAsync(r => r.Id == runId, cancellationToken);
+        var teams = access.ReadableTeams;
+        var run = await db.Runs.AsNoTracking().FirstOrDefaultAsync(r => r.Id == runId && teams.Contains(r.TeamId), cancellationToken);
         if (run is null)
         {
             return [];
@@ -71,14 +79,16 @@ public sealed class EmbeddingService(
     public async Task<int> DatasetOfRunAsync(int runId, CancellationToken cancellationToken = default)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        return await db.Runs.Where(r => r.Id == runId).Select(r => (int?)r.DatasetId).FirstOrDefaultAsync(cancellationToken)
-            ?? throw new RequestValidationException($"Run {runId} does not exist.");
+        var teams = access.ReadableTeams;
+        return await db.Runs.Where(r => r.Id == runId && teams.Contains(r.TeamId)).Select(r => (int?)r.DatasetId).FirstOrDefaultAsync(cancellationToken)
+            ?? throw RequestValidationException.NotFound($"Run {runId} does not exist.");
     }
 
     public async Task<IReadOnlyList<EmbeddingResponse>> ListForDatasetAsync(int datasetId, CancellationToken cancellationToken = default)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        var rows = await db.Embeddings.AsNoTracking().Where(e => e.DatasetId == datasetId && e.RunId == null)
+        var teams = access.ReadableTeams;
+        var rows = await db.Embeddings.AsNoTracking().Where(e => e.DatasetId == datasetId && e.RunId == null && teams.Contains(e.Dataset!.TeamId))
             .OrderBy(e => e.Id).ToListAsync(cancellationToken);
         return rows.Select(e => ToResponse(e, [])).ToList();
     }
@@ -86,7 +96,8 @@ public sealed class EmbeddingService(
     public async Task<EmbeddingResponse?> GetAsync(int id, CancellationToken cancellationToken = default)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        var embedding = await db.Embeddings.AsNoTracking().FirstOrDefaultAsync(e => e.Id == id, cancellationToken);
+        var teams = access.ReadableTeams;
+        var embedding = await db.Embeddings.AsNoTracking().FirstOrDefaultAsync(e => e.Id == id && teams.Contains(e.Dataset!.TeamId), cancellationToken);
         if (embedding is null)
         {
             return null;
@@ -115,8 +126,10 @@ public sealed class EmbeddingService(
     private async Task<int> RequestAsync(XaiLabDbContext db, int datasetId, int? runId, EmbeddingSource source, string weights,
         CreateEmbeddingRequest request, CancellationToken cancellationToken)
     {
-        var dataset = await db.Datasets.AsNoTracking().FirstOrDefaultAsync(d => d.Id == datasetId, cancellationToken)
-            ?? throw new RequestValidationException($"Dataset {datasetId} does not exist.");
+        var teams = access.ReadableTeams;
+        var dataset = await db.Datasets.AsNoTracking().FirstOrDefaultAsync(d => d.Id == datasetId && teams.Contains(d.TeamId), cancellationToken)
+            ?? throw RequestValidationException.NotFound($"Dataset {datasetId} does not exist.");
+        TeamAccess.SameTeam(request.TeamId, dataset.TeamId, $"dataset {datasetId}");
         if (dataset.Status != DatasetStatus.Ready)
         {
             throw new RequestValidationException($"Dataset {datasetId} is {dataset.Status.ToString().ToLowerInvariant()}, not ready.", conflict: true);
@@ -155,6 +168,7 @@ public sealed class EmbeddingService(
                 existing.Progress = 0;
                 await db.SaveChangesAsync(cancellationToken);
                 jobs.Enqueue<EmbeddingJob>(job => job.RunAsync(existing.Id, CancellationToken.None));
+                await audit.RecordAsync(AuditActions.EmbeddingRequest, "embedding", existing.Id.ToString(CultureInfo.InvariantCulture), "retry", cancellationToken);
             }
             return existing.Id;
         }
@@ -175,6 +189,8 @@ public sealed class EmbeddingService(
         db.Embeddings.Add(embedding);
         await db.SaveChangesAsync(cancellationToken);
         jobs.Enqueue<EmbeddingJob>(job => job.RunAsync(embedding.Id, CancellationToken.None));
+        await audit.RecordAsync(AuditActions.EmbeddingRequest, "embedding", embedding.Id.ToString(CultureInfo.InvariantCulture),
+            $"{source} {projection} of dataset {datasetId}", cancellationToken);
         return embedding.Id;
     }
 

@@ -1,11 +1,13 @@
 using Microsoft.EntityFrameworkCore;
 using XaiLab.Data;
 using XaiLab.Data.Entities;
+using XaiLab.Web.Services.Accounts;
 
 namespace XaiLab.Web.Services.Models;
 
-/// <summary>Builds the model table: cached architecture properties joined with the succeeded runs' test accuracy.</summary>
-public sealed class ModelTableService(IDbContextFactory<XaiLabDbContext> contextFactory, ModelPropertiesCache properties)
+/// <summary>Builds the model table: cached architecture properties joined with the test accuracy of the caller's teams'
+/// succeeded runs.</summary>
+public sealed class ModelTableService(IDbContextFactory<XaiLabDbContext> contextFactory, ModelPropertiesCache properties, TeamAccess access)
 {
     public async Task<ModelTable> BuildAsync(ModelQuery query, CancellationToken cancellationToken = default)
     {
@@ -13,8 +15,9 @@ public sealed class ModelTableService(IDbContextFactory<XaiLabDbContext> context
 
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         // Aggregated here rather than in SQL: SQLite cannot subtract DateTimeOffset values.
+        var teams = access.ReadableTeams;
         var runs = await db.Runs.AsNoTracking()
-            .Where(r => r.Status == RunStatus.Succeeded && r.TestAccuracy != null)
+            .Where(r => teams.Contains(r.TeamId) && r.Status == RunStatus.Succeeded && r.TestAccuracy != null)
             .Select(r => new { r.Architecture, r.DatasetId, Accuracy = r.TestAccuracy!.Value, r.StartedAt, r.FinishedAt })
             .ToListAsync(cancellationToken);
         var datasetIds = runs.Select(r => r.DatasetId).Distinct().ToList();

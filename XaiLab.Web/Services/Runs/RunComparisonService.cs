@@ -2,16 +2,23 @@ using Microsoft.EntityFrameworkCore;
 using XaiLab.Data;
 using XaiLab.Engine.Evaluation;
 using XaiLab.Web.Apis.Contracts;
+using XaiLab.Web.Services.Accounts;
 
 namespace XaiLab.Web.Services.Runs;
 
 /// <summary>Paired comparison of two evaluated runs on the test slices they share.</summary>
-public sealed class RunComparisonService(IDbContextFactory<XaiLabDbContext> contextFactory)
+public sealed class RunComparisonService(IDbContextFactory<XaiLabDbContext> contextFactory, TeamAccess access)
 {
-    /// <exception cref="RequestValidationException">When a run has no predictions or they share no slice.</exception>
+    /// <exception cref="RequestValidationException">When a run is not the caller's (404), has no predictions or they share no slice.</exception>
     public async Task<PairedComparisonResponse> CompareAsync(int runId, int otherRunId, CancellationToken cancellationToken = default)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var teams = access.ReadableTeams;
+        var visible = await db.Runs.Where(r => (r.Id == runId || r.Id == otherRunId) && teams.Contains(r.TeamId)).Select(r => r.Id).ToListAsync(cancellationToken);
+        foreach (var id in new[] { runId, otherRunId }.Where(id => !visible.Contains(id)))
+        {
+            throw RequestValidationException.NotFound($"Run {id} does not exist.");
+        }
         var first = await db.Predictions.AsNoTracking().Where(p => p.RunId == runId)
             .ToDictionaryAsync(p => p.SliceId, p => (p.Label, p.Predicted), cancellationToken);
         var second = await db.Predictions.AsNoTracking().Where(p => p.RunId == otherRunId)

@@ -9,17 +9,21 @@ using XaiLab.Engine.Runtime;
 using XaiLab.Web.Apis.Contracts;
 using XaiLab.Web.Jobs;
 using XaiLab.Web.Jobs.Training;
+using XaiLab.Web.Services.Accounts;
+using XaiLab.Web.Services.Audit;
 using XaiLab.Web.Services.Progress;
 
 namespace XaiLab.Web.Services.Runs;
 
-/// <summary>Launches, cancels and reads training runs; shared by the pages and the API.</summary>
+/// <summary>Launches, cancels and reads the training runs of the caller's teams; shared by the pages and the API.</summary>
 public sealed class RunService(
     IDbContextFactory<XaiLabDbContext> contextFactory,
     IBackgroundJobClient jobs,
     RunCancellationRegistry cancellations,
     RunProgressNotifier notifier,
-    TimeProvider time)
+    TimeProvider time,
+    TeamAccess access,
+    IAuditLog audit)
 {
     /// <summary>Creates and enqueues one run; for a sweep, the first of them.</summary>
     public async Task<int> CreateAsync(CreateRunRequest request, CancellationToken cancellationToken = default) =>
@@ -28,10 +32,13 @@ public sealed class RunService(
     /// <summary>Creates and enqueues one run per architecture x seed of <paramref name="request"/>.</summary>
     public async Task<IReadOnlyList<int>> CreateManyAsync(CreateRunRequest request, CancellationToken cancellationToken = default)
     {
+        access.RequireWriter();
         var configs = RunConfigFactory.Create(request);
+        var teams = access.ReadableTeams;
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        var dataset = await db.Datasets.AsNoTracking().FirstOrDefaultAsync(d => d.Id == request.DatasetId, cancellationToken)
-            ?? throw new RequestValidationException($"Dataset {request.DatasetId} does not exist.");
+        var dataset = await db.Datasets.AsNoTracking().FirstOrDefaultAsync(d => d.Id == request.DatasetId && teams.Contains(d.TeamId), cancellationToken)
+            ?? throw RequestValidationException.NotFound($"Dataset {request.DatasetId} does not exist.");
+        var team = TeamAccess.SameTeam(request.TeamId, dataset.TeamId, $"dataset {dataset.Id}");
         if (dataset.Status != DatasetStatus.Ready)
         {
             throw new RequestValidationException($"Dataset {dataset.Id} is {dataset.Status.ToString().ToLowerInvariant()}, not ready.", conflict: true);
@@ -40,7 +47,7 @@ public sealed class RunService(
         var tags = RunTags.Join(request.Tags);
         var runs = configs.Select(config => new TrainingRun
         {
-            TeamId = dataset.TeamId,
+            TeamId = team,
             DatasetId = dataset.Id,
             Architecture = config.Architecture,
             Status = RunStatus.Queued,
@@ -63,6 +70,10 @@ public sealed class RunService(
             run.HangfireJobId = Enqueue(run.Id, run.Device);
         }
         await db.SaveChangesAsync(cancellationToken);
+        foreach (var run in runs)
+        {
+            await audit.RecordAsync(AuditActions.RunLaunch, "run", Id(run.Id), $"{run.Architecture} seed {run.Seed} on dataset {run.DatasetId}", cancellationToken);
+        }
         return runs.Select(r => r.Id).ToList();
     }
 
@@ -72,9 +83,9 @@ public sealed class RunService(
     /// </summary>
     public async Task<bool> RetryAsync(int runId, CancellationToken cancellationToken = default)
     {
+        access.RequireWriter();
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        var run = await db.Runs.FirstOrDefaultAsync(r => r.Id == runId, cancellationToken)
-            ?? throw new RequestValidationException($"Run {runId} does not exist.");
+        var run = await FindAsync(db, runId, cancellationToken);
         if (run.Status is not (RunStatus.Failed or RunStatus.Cancelled))
         {
             return false;
@@ -87,14 +98,17 @@ public sealed class RunService(
         run.HangfireJobId = Enqueue(run.Id, run.Device);
         await db.SaveChangesAsync(cancellationToken);
         notifier.Publish(new RunProgress(run.Id, RunStatus.Queued, run.Progress, "queued", run.CompletedEpochs, run.Epochs, 0, 0, null, null));
+        await audit.RecordAsync(AuditActions.RunRetry, "run", Id(run.Id), $"attempt {run.Attempt}", cancellationToken);
         return true;
     }
 
     /// <summary>Replaces the tags and/or notes of a run; false when it does not exist.</summary>
     public async Task<bool> UpdateAsync(int runId, UpdateRunRequest request, CancellationToken cancellationToken = default)
     {
+        access.RequireWriter();
+        var teams = access.ReadableTeams;
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        var run = await db.Runs.FirstOrDefaultAsync(r => r.Id == runId, cancellationToken);
+        var run = await db.Runs.FirstOrDefaultAsync(r => r.Id == runId && teams.Contains(r.TeamId), cancellationToken);
         if (run is null)
         {
             return false;
@@ -108,6 +122,7 @@ public sealed class RunService(
             run.Notes = request.Notes.Length > 4000 ? throw new RequestValidationException("notes may have at most 4000 characters.") : request.Notes;
         }
         await db.SaveChangesAsync(cancellationToken);
+        await audit.RecordAsync(AuditActions.RunUpdate, "run", Id(run.Id), "tags and notes", cancellationToken);
         return true;
     }
 
@@ -121,13 +136,14 @@ public sealed class RunService(
     /// <summary>Cancels a queued or running run; false when it had already finished.</summary>
     public async Task<bool> CancelAsync(int runId, CancellationToken cancellationToken = default)
     {
+        access.RequireWriter();
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        var run = await db.Runs.FirstOrDefaultAsync(r => r.Id == runId, cancellationToken)
-            ?? throw new RequestValidationException($"Run {runId} does not exist.");
+        var run = await FindAsync(db, runId, cancellationToken);
         if (run.Status is not (RunStatus.Queued or RunStatus.Running))
         {
             return false;
         }
+        await audit.RecordAsync(AuditActions.RunCancel, "run", Id(run.Id), null, cancellationToken);
         if (run.Status == RunStatus.Queued || !cancellations.Cancel(runId))
         {
             // Not executing here: mark it, and the executor (or a later start) sees the status and stops.
@@ -146,7 +162,8 @@ public sealed class RunService(
     public async Task<RunResponse?> GetAsync(int runId, CancellationToken cancellationToken = default)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        var run = await db.Runs.AsNoTracking().FirstOrDefaultAsync(r => r.Id == runId, cancellationToken);
+        var teams = access.ReadableTeams;
+        var run = await db.Runs.AsNoTracking().FirstOrDefaultAsync(r => r.Id == runId && teams.Contains(r.TeamId), cancellationToken);
         return run is null ? null : ToResponse(run);
     }
 
@@ -158,7 +175,8 @@ public sealed class RunService(
     {
         ArgumentNullException.ThrowIfNull(filter);
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        var query = db.Runs.AsNoTracking();
+        var teams = access.ReadableTeams;
+        var query = db.Runs.AsNoTracking().Where(r => teams.Contains(r.TeamId));
         if (filter.DatasetId is { } datasetId)
         {
             query = query.Where(r => r.DatasetId == datasetId);
@@ -182,7 +200,7 @@ public sealed class RunService(
         if (filter.Q is { Length: > 0 } q)
         {
             var text = q.Trim().ToLowerInvariant();
-            var datasetIds = await db.Datasets.Where(d => d.Name.ToLower().Contains(text)).Select(d => d.Id).ToListAsync(cancellationToken);
+            var datasetIds = await db.Datasets.Where(d => teams.Contains(d.TeamId) && d.Name.ToLower().Contains(text)).Select(d => d.Id).ToListAsync(cancellationToken);
             query = query.Where(r => r.Architecture.Contains(text) || (r.Tags != null && r.Tags.Contains(text))
                 || (r.Notes != null && r.Notes.ToLower().Contains(text)) || datasetIds.Contains(r.DatasetId));
         }
@@ -194,7 +212,8 @@ public sealed class RunService(
     public async Task<IReadOnlyList<PredictionResponse>> PredictionsAsync(int runId, CancellationToken cancellationToken = default)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        var run = await db.Runs.AsNoTracking().FirstOrDefaultAsync(r => r.Id == runId, cancellationToken);
+        var teams = access.ReadableTeams;
+        var run = await db.Runs.AsNoTracking().FirstOrDefaultAsync(r => r.Id == runId && teams.Contains(r.TeamId), cancellationToken);
         var labels = run is null ? null : ReadEvaluation(run)?.Labels;
         if (labels is null)
         {
@@ -207,8 +226,9 @@ public sealed class RunService(
     public async Task<IReadOnlyList<EpochResponse>> EpochsAsync(int runId, CancellationToken cancellationToken = default)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var teams = access.ReadableTeams;
         return await db.EpochMetrics.AsNoTracking()
-            .Where(m => m.RunId == runId)
+            .Where(m => m.RunId == runId && teams.Contains(m.Run!.TeamId))
             .OrderBy(m => m.Epoch)
             .Select(m => new EpochResponse(m.Epoch, m.TrainLoss, m.TrainAccuracy, m.ValidationLoss, m.ValidationAccuracy, m.LearningRate, m.DurationSeconds))
             .ToListAsync(cancellationToken);
@@ -217,12 +237,30 @@ public sealed class RunService(
     public async Task<IReadOnlyList<SaliencyMapResponse>> SaliencyMapsAsync(int runId, CancellationToken cancellationToken = default)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var teams = access.ReadableTeams;
         var maps = await db.SaliencyMaps.AsNoTracking()
-            .Where(m => m.RunId == runId)
+            .Where(m => m.RunId == runId && teams.Contains(m.Run!.TeamId))
             .OrderBy(m => m.SliceId).ThenBy(m => m.Method)
             .ToListAsync(cancellationToken);
         return maps.Select(m => new SaliencyMapResponse(m.Id, m.SliceId, m.Method, m.Target, $"/api/saliency/{m.Id}/overlay.png", m.DurationSeconds)).ToList();
     }
+
+    /// <summary>Whether the run exists in one of the caller's teams.</summary>
+    public async Task<bool> ExistsAsync(int runId, CancellationToken cancellationToken = default)
+    {
+        var teams = access.ReadableTeams;
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        return await db.Runs.AnyAsync(r => r.Id == runId && teams.Contains(r.TeamId), cancellationToken);
+    }
+
+    private async Task<TrainingRun> FindAsync(XaiLabDbContext db, int runId, CancellationToken cancellationToken)
+    {
+        var teams = access.ReadableTeams;
+        return await db.Runs.FirstOrDefaultAsync(r => r.Id == runId && teams.Contains(r.TeamId), cancellationToken)
+            ?? throw RequestValidationException.NotFound($"Run {runId} does not exist.");
+    }
+
+    private static string Id(int id) => id.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     public static StoredEvaluation? ReadEvaluation(TrainingRun run) =>
         run.EvaluationJson is null ? null : JsonSerializer.Deserialize<StoredEvaluation>(run.EvaluationJson);

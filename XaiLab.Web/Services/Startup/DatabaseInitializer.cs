@@ -3,13 +3,14 @@ using Microsoft.Extensions.Options;
 using XaiLab.Data;
 using XaiLab.Data.Entities;
 using XaiLab.Web.Apis.Contracts;
+using XaiLab.Web.Services.Accounts;
 using XaiLab.Web.Services.Datasets;
 using XaiLab.Web.Services.Runs;
 
 namespace XaiLab.Web.Services.Startup;
 
 /// <summary>
-/// Runs once at start, before the job servers: applies migrations, puts runs that a dead process left "running" back in
+/// Runs once at start, before the job servers: applies migrations, creates the roles and the first administrator, puts runs that a dead process left "running" back in
 /// the queue (they resume from their last checkpoint), and seeds the demo dataset into an empty database.
 /// </summary>
 public sealed class DatabaseInitializer(
@@ -28,6 +29,8 @@ public sealed class DatabaseInitializer(
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
         }
 
+        await scope.ServiceProvider.GetRequiredService<AdminBootstrapper>().EnsureAdminAsync(cancellationToken);
+
         await RequeueInterruptedRunsAsync(scope.ServiceProvider, contexts, cancellationToken);
 
         if (demo.Value.SeedOnStart)
@@ -36,8 +39,8 @@ public sealed class DatabaseInitializer(
             if (!await db.Datasets.AnyAsync(cancellationToken))
             {
                 var datasets = scope.ServiceProvider.GetRequiredService<DatasetService>();
-                var id = await datasets.CreateDemoAsync(
-                    new CreateDemoDatasetRequest(demo.Value.Slices, demo.Value.Size, demo.Value.Seed, "Demo phantoms"), cancellationToken);
+                var id = await datasets.CreateDemoInTeamAsync(
+                    new CreateDemoDatasetRequest(demo.Value.Slices, demo.Value.Size, demo.Value.Seed, "Demo phantoms"), Team.DefaultTeamId, cancellationToken);
                 logger.LogInformation("Seeding demo dataset {DatasetId}", id);
             }
         }

@@ -1,0 +1,3 @@
+namespace XaiLab.Web.Apis.Contracts;
+
+public sealed record CreatedUserResponse(string Id);

@@ -1,0 +1,132 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using XaiLab.Data;
+using XaiLab.Data.Entities;
+using XaiLab.Web.Services.Audit;
+
+namespace XaiLab.Web.Services.Accounts;
+
+/// <summary>Teams and users, for administrators (the admin API and page) and the first-start bootstrap.</summary>
+public sealed class AccountAdministration(
+    UserManager<XaiLabUser> users,
+    RoleManager<IdentityRole> roles,
+    IDbContextFactory<XaiLabDbContext> contexts,
+    IAuditLog audit,
+    TimeProvider time)
+{
+    public async Task<int> CreateTeamAsync(string? name, CancellationToken cancellationToken = default)
+    {
+        var trimmed = name?.Trim() ?? string.Empty;
+        if (trimmed.Length is 0 or > 200)
+        {
+            throw new RequestValidationException("A team needs a name of 1 to 200 characters.");
+        }
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        if (await db.Teams.AnyAsync(t => t.Name == trimmed, cancellationToken))
+        {
+            throw new RequestValidationException($"A team named '{trimmed}' already exists.", conflict: true);
+        }
+        var team = new Team { Name = trimmed, CreatedAt = time.GetUtcNow() };
+        db.Teams.Add(team);
+        await db.SaveChangesAsync(cancellationToken);
+        await audit.RecordAsync(AuditActions.TeamCreated, "team", team.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), trimmed, cancellationToken);
+        return team.Id;
+    }
+
+    /// <summary>Creates a user with one role and the given teams (first team first).</summary>
+    /// <exception cref="RequestValidationException">Unknown role or team, a taken e-mail, or a password Identity rejects.</exception>
+    public async Task<string> CreateUserAsync(string? email, string? password, string? role, IReadOnlyList<int>? teamIds,
+        CancellationToken cancellationToken = default)
+    {
+        var user = await CreateUserCoreAsync(email, password, role, teamIds, cancellationToken);
+        await audit.RecordAsync(AuditActions.UserCreated, "user", user.Id, $"{user.Email} as {CanonicalRole(role)}", cancellationToken);
+        return user.Id;
+    }
+
+    public async Task<IReadOnlyList<Team>> ListTeamsAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.Teams.AsNoTracking().OrderBy(t => t.Id).ToListAsync(cancellationToken);
+    }
+
+    /// <summary>Every user with their role and teams, by e-mail.</summary>
+    public async Task<IReadOnlyList<UserSummary>> ListUsersAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var rows = await db.Users.AsNoTracking().OrderBy(u => u.Email)
+            .Select(u => new { u.Id, u.Email, u.LockoutEnd, Teams = u.Memberships.OrderBy(m => m.Position).Select(m => m.TeamId).ToList() })
+            .ToListAsync(cancellationToken);
+        var userRoles = await (from ur in db.UserRoles join r in db.Roles on ur.RoleId equals r.Id select new { ur.UserId, r.Name })
+            .ToListAsync(cancellationToken);
+        var now = time.GetUtcNow();
+        return rows.Select(u => new UserSummary(u.Id, u.Email ?? string.Empty,
+            userRoles.Where(r => r.UserId == u.Id).Select(r => r.Name ?? string.Empty).FirstOrDefault() ?? string.Empty,
+            u.Teams, u.LockoutEnd is { } end && end > now)).ToList();
+    }
+
+    /// <summary>Makes sure the four roles exist (first start and every start after a new role was added).</summary>
+    public async Task EnsureRolesAsync()
+    {
+        foreach (var name in XaiLabRoles.All)
+        {
+            if (!await roles.RoleExistsAsync(name))
+            {
+                Check(await roles.CreateAsync(new IdentityRole(name)));
+            }
+        }
+    }
+
+    internal async Task<XaiLabUser> CreateUserCoreAsync(string? email, string? password, string? role, IReadOnlyList<int>? teamIds,
+        CancellationToken cancellationToken)
+    {
+        var address = email?.Trim() ?? string.Empty;
+        if (address.Length is 0 or > 256 || !address.Contains('@'))
+        {
+            throw new RequestValidationException("email must be an e-mail address.");
+        }
+        if (string.IsNullOrEmpty(password))
+        {
+            throw new RequestValidationException("password is required.");
+        }
+        var roleName = CanonicalRole(role) ?? throw new RequestValidationException(
+            $"Unknown role '{role}'. Valid: {string.Join(", ", XaiLabRoles.All)}.");
+        var teams = (teamIds ?? []).Distinct().ToList();
+        await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
+        {
+            var known = await db.Teams.Where(t => teams.Contains(t.Id)).Select(t => t.Id).ToListAsync(cancellationToken);
+            var unknown = teams.Except(known).ToList();
+            if (unknown.Count > 0)
+            {
+                throw new RequestValidationException($"Team {unknown[0]} does not exist.");
+            }
+        }
+        if (await users.FindByEmailAsync(address) is not null)
+        {
+            throw new RequestValidationException($"A user with e-mail {address} already exists.", conflict: true);
+        }
+
+        var user = new XaiLabUser { UserName = address, Email = address, EmailConfirmed = true, CreatedAt = time.GetUtcNow() };
+        Check(await users.CreateAsync(user, password));
+        Check(await users.AddToRoleAsync(user, roleName));
+        await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
+        {
+            db.TeamMemberships.AddRange(teams.Select((team, position) => new TeamMembership
+            {
+                UserId = user.Id, TeamId = team, Position = position, JoinedAt = time.GetUtcNow(),
+            }));
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        return user;
+    }
+
+    private static string? CanonicalRole(string? role) =>
+        XaiLabRoles.All.FirstOrDefault(r => string.Equals(r, role?.Trim(), StringComparison.OrdinalIgnoreCase));
+
+    private static void Check(IdentityResult result)
+    {
+        if (!result.Succeeded)
+        {
+            throw new RequestValidationException(string.Join(" ", result.Errors.Select(e => e.Description)));
+        }
+    }
+}

@@ -1,0 +1,102 @@
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Identity;
+using XaiLab.Data;
+using XaiLab.Data.Entities;
+using XaiLab.Web.Services.Audit;
+
+namespace XaiLab.Web.Services.Accounts;
+
+public static class AccountsHostingExtensions
+{
+    /// <summary>
+    /// Identity on the application database, the cookie (pages) and personal-access-token (API) schemes behind one policy
+    /// scheme, the role policies, sign-in throttling and lockout, the current user and the audit log.
+    /// </summary>
+    public static IHostApplicationBuilder AddXaiLabAccounts(this IHostApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.Configure<AdminOptions>(builder.Configuration.GetSection(AdminOptions.SectionName));
+        services.Configure<AccountsOptions>(builder.Configuration.GetSection(AccountsOptions.SectionName));
+        var accounts = builder.Configuration.GetSection(AccountsOptions.SectionName).Get<AccountsOptions>() ?? new AccountsOptions();
+
+        // Cookies must survive a restart: the keys live in the data directory, not in memory.
+        var data = builder.Configuration.GetSection(XaiLabOptions.SectionName).Get<XaiLabOptions>() ?? new XaiLabOptions();
+        var keys = Path.Combine(DataHostingExtensions.ResolveDataDirectory(data, builder.Environment.ContentRootPath), "keys");
+        services.AddDataProtection().SetApplicationName("XaiLab").PersistKeysToFileSystem(new DirectoryInfo(keys));
+
+        services.AddHttpContextAccessor();
+        services.AddCascadingAuthenticationState();
+        services.AddScoped<AuthenticationStateProvider, XaiLabRevalidatingAuthenticationStateProvider>();
+        services.AddAuthentication(options => options.DefaultScheme = AccountSchemes.CookieOrToken)
+            .AddPolicyScheme(AccountSchemes.CookieOrToken, "Cookie or personal access token", options =>
+                options.ForwardDefaultSelector = context =>
+                    context.Request.Headers.Authorization.Count > 0 ? AccountSchemes.Token : IdentityConstants.ApplicationScheme)
+            .AddScheme<AuthenticationSchemeOptions, PersonalAccessTokenHandler>(AccountSchemes.Token, null)
+            .AddIdentityCookies();
+        services.ConfigureApplicationCookie(options =>
+        {
+            options.Cookie.Name = "xailab.auth";
+            options.Cookie.HttpOnly = true;
+            options.Cookie.SameSite = SameSiteMode.Lax;
+            options.LoginPath = SignInThrottle.SignInPath;
+            options.AccessDeniedPath = "/account/denied";
+            options.ExpireTimeSpan = TimeSpan.FromHours(12);
+            options.SlidingExpiration = true;
+            // The API answers 401/403; only pages redirect to the sign-in form.
+            options.Events.OnRedirectToLogin = context => Answer(context, StatusCodes.Status401Unauthorized);
+            options.Events.OnRedirectToAccessDenied = context => Answer(context, StatusCodes.Status403Forbidden);
+        });
+        services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.FromMinutes(accounts.RevalidationMinutes));
+
+        services.AddIdentityCore<XaiLabUser>(options =>
+            {
+                options.User.RequireUniqueEmail = true;
+                options.Password.RequiredLength = 8;
+                options.Lockout.AllowedForNewUsers = true;
+                options.Lockout.MaxFailedAccessAttempts = accounts.MaxFailedAccessAttempts;
+                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(accounts.LockoutMinutes);
+                options.SignIn.RequireConfirmedAccount = false;
+            })
+            .AddRoles<IdentityRole>()
+            .AddEntityFrameworkStores<XaiLabDbContext>()
+            .AddSignInManager()
+            .AddDefaultTokenProviders()
+            .AddClaimsPrincipalFactory<XaiLabClaimsPrincipalFactory>();
+
+        services.AddAuthorizationBuilder()
+            .AddPolicy(XaiLabPolicies.Read, policy => policy.RequireAuthenticatedUser().RequireRole(XaiLabPolicies.ReadRoles))
+            .AddPolicy(XaiLabPolicies.Write, policy => policy.RequireAuthenticatedUser().RequireRole(XaiLabPolicies.WriteRoles))
+            .AddPolicy(XaiLabPolicies.Admin, policy => policy.RequireAuthenticatedUser().RequireRole(XaiLabRoles.Admin));
+        services.AddRateLimiter(options =>
+        {
+            options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            options.GlobalLimiter = SignInThrottle.Create();
+        });
+
+        services.AddScoped<ICurrentUser, CurrentUser>();
+        services.AddScoped<TeamAccess>();
+        services.AddScoped<AuditLog>();
+        services.AddScoped<IAuditLog>(provider => provider.GetRequiredService<AuditLog>());
+        services.AddScoped<AuditQueries>();
+        services.AddSingleton<PersonalAccessTokens>();
+        services.AddScoped<AccountAdministration>();
+        services.AddScoped<AdminBootstrapper>();
+        return builder;
+    }
+
+    private static Task Answer(RedirectContext<CookieAuthenticationOptions> context, int status)
+    {
+        if (context.Request.Path.StartsWithSegments("/api"))
+        {
+            context.Response.StatusCode = status;
+        }
+        else
+        {
+            context.Response.Redirect(context.RedirectUri);
+        }
+        return Task.CompletedTask;
+    }
+}

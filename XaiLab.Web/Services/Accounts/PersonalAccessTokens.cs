@@ -1,0 +1,92 @@
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using XaiLab.Data;
+using XaiLab.Data.Entities;
+
+namespace XaiLab.Web.Services.Accounts;
+
+/// <summary>
+/// Creates, lists, revokes and resolves personal access tokens: "xl_" + 32 random bytes (base64url), stored as the
+/// SHA-256 of the token only, so a copy of the database gives nobody a working token.
+/// </summary>
+public sealed class PersonalAccessTokens(IDbContextFactory<XaiLabDbContext> contexts, TimeProvider time)
+{
+    public const string TokenPrefix = "xl_";
+    private const int PrefixLength = 10;
+
+    public async Task<CreatedToken> CreateAsync(string userId, string? name, CancellationToken cancellationToken = default)
+    {
+        var label = string.IsNullOrWhiteSpace(name) ? $"token {time.GetUtcNow():yyyy-MM-dd HH:mm}" : name.Trim();
+        if (label.Length > 100)
+        {
+            throw new RequestValidationException("A token name may have at most 100 characters.");
+        }
+        var token = TokenPrefix + Base64UrlEncode(RandomNumberGenerator.GetBytes(32));
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var row = new PersonalAccessToken
+        {
+            UserId = userId,
+            Name = label,
+            TokenHash = Hash(token),
+            Prefix = token[..PrefixLength],
+            CreatedAt = time.GetUtcNow(),
+        };
+        db.PersonalAccessTokens.Add(row);
+        await db.SaveChangesAsync(cancellationToken);
+        return new CreatedToken(row.Id, row.Name, token);
+    }
+
+    public async Task<IReadOnlyList<TokenSummary>> ListAsync(string userId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.PersonalAccessTokens.AsNoTracking().Where(t => t.UserId == userId)
+            .OrderByDescending(t => t.CreatedAt)
+            .Select(t => new TokenSummary(t.Id, t.Name, t.Prefix, t.CreatedAt, t.LastUsedAt, t.RevokedAt))
+            .ToListAsync(cancellationToken);
+    }
+
+    /// <summary>Revokes one of <paramref name="userId"/>'s tokens; false when they have no such live token.</summary>
+    public async Task<bool> RevokeAsync(string userId, int tokenId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var row = await db.PersonalAccessTokens.FirstOrDefaultAsync(t => t.Id == tokenId && t.UserId == userId && t.RevokedAt == null, cancellationToken);
+        if (row is null)
+        {
+            return false;
+        }
+        row.RevokedAt = time.GetUtcNow();
+        await db.SaveChangesAsync(cancellationToken);
+        return true;
+    }
+
+    /// <summary>The owner of a live token, and notes its use; null for an unknown or revoked token.</summary>
+    public async Task<string?> ResolveAsync(string token, CancellationToken cancellationToken = default)
+    {
+        if (!token.StartsWith(TokenPrefix, StringComparison.Ordinal) || token.Length > 200)
+        {
+            return null;
+        }
+        var hash = Hash(token);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var row = await db.PersonalAccessTokens.FirstOrDefaultAsync(t => t.TokenHash == hash && t.RevokedAt == null, cancellationToken);
+        if (row is null)
+        {
+            return null;
+        }
+        var now = time.GetUtcNow();
+        if (row.LastUsedAt is null || now - row.LastUsedAt.Value > TimeSpan.FromMinutes(1))
+        {
+            // Once a minute at most: a script polling a run must not turn every read into a write.
+            row.LastUsedAt = now;
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        return row.UserId;
+    }
+
+    /// <summary>Lower-case hex SHA-256 of the token's UTF-8 bytes, as stored.</summary>
+    public static string Hash(string token) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
+
+    private static string Base64UrlEncode(byte[] bytes) =>
+        Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+}
