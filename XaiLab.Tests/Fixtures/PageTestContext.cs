@@ -23,9 +23,9 @@ public abstract class PageTestContext : MudBunitContext
         Services.AddSingleton(TimeProvider.System);
         Services.AddSingleton<RunCancellationRegistry>();
         Services.AddSingleton<IBackgroundJobClient>(new BackgroundJobClient(new SQLiteStorage(Path.Combine(Database.Folder, "hangfire.db"))));
-        Services.AddSingleton<RunService>();
-        Services.AddSingleton<RunComparisonService>();
-        Services.AddSingleton<DatasetService>();
+        Services.AddScoped<RunService>();
+        Services.AddScoped<RunComparisonService>();
+        Services.AddScoped<DatasetService>();
     }
 
     protected SqliteDatabase Database { get; } = new();

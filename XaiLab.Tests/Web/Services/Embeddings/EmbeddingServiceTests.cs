@@ -2,9 +2,13 @@ using Hangfire;
 using Hangfire.Storage.SQLite;
 using XaiLab.Data.Artifacts;
 using XaiLab.Data.Entities;
+using Microsoft.AspNetCore.Http;
 using XaiLab.Tests.Fixtures;
+using XaiLab.Tests.TestDoubles;
 using XaiLab.Web.Apis.Contracts;
 using XaiLab.Web.Services;
+using XaiLab.Web.Services.Accounts;
+using XaiLab.Web.Services.Audit;
 using XaiLab.Web.Services.Embeddings;
 
 namespace XaiLab.Tests.Web.Services.Embeddings;
@@ -17,7 +21,9 @@ public sealed class EmbeddingServiceTests : IDisposable
     public EmbeddingServiceTests()
     {
         var jobs = new BackgroundJobClient(new SQLiteStorage(Path.Combine(database.Folder, "hangfire.db")));
-        service = new EmbeddingService(database.Factory, jobs, new ArtifactStore(Path.Combine(database.Folder, "artifacts")), TimeProvider.System);
+        var researcher = new FixedCurrentUser(XaiLabRoles.Researcher, Team.DefaultTeamId);
+        service = new EmbeddingService(database.Factory, jobs, new ArtifactStore(Path.Combine(database.Folder, "artifacts")), TimeProvider.System,
+            new TeamAccess(researcher), new AuditLog(database.Factory, researcher, new HttpContextAccessor(), TimeProvider.System));
     }
 
     [Fact]

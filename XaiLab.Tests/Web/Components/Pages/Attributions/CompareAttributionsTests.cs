@@ -15,7 +15,7 @@ public sealed class CompareAttributionsTests : PageTestContext
     public CompareAttributionsTests()
     {
         Services.AddSingleton(new ArtifactStore(Path.Combine(Database.Folder, "artifacts")));
-        Services.AddSingleton<AttributionService>();
+        Services.AddScoped<AttributionService>();
     }
 
     [Fact]

@@ -14,7 +14,7 @@ public sealed class NewAttributionsTests : PageTestContext
     public NewAttributionsTests()
     {
         Services.AddSingleton(new ArtifactStore(Path.Combine(Database.Folder, "artifacts")));
-        Services.AddSingleton<AttributionService>();
+        Services.AddScoped<AttributionService>();
     }
 
     [Fact]

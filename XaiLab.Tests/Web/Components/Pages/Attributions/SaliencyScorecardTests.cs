@@ -11,7 +11,7 @@ public sealed class SaliencyScorecardTests : PageTestContext
 {
     public SaliencyScorecardTests()
     {
-        Services.AddSingleton<SaliencyScoreService>();
+        Services.AddScoped<SaliencyScoreService>();
     }
 
     [Fact]

@@ -29,10 +29,10 @@ public sealed class DatasetDetailTests : MudBunitContext
         Services.AddSingleton<IHostEnvironment>(new Microsoft.Extensions.Hosting.Internal.HostingEnvironment { ContentRootPath = database.Folder });
         Services.AddSingleton<DatasetUploadStore>();
         Services.AddSingleton<DatasetImportCancellationRegistry>();
-        Services.AddSingleton<DatasetService>();
-        Services.AddSingleton<DatasetSliceQueries>();
-        Services.AddSingleton<DatasetSplitService>();
-        Services.AddSingleton<DatasetImportService>();
+        Services.AddScoped<DatasetService>();
+        Services.AddScoped<DatasetSliceQueries>();
+        Services.AddScoped<DatasetSplitService>();
+        Services.AddScoped<DatasetImportService>();
     }
 
     [Fact]

@@ -23,7 +23,7 @@ public sealed class RunEmbeddingsTests : MudBunitContext
         Services.AddSingleton(store);
         Services.AddSingleton(TimeProvider.System);
         Services.AddSingleton<IBackgroundJobClient>(new BackgroundJobClient(new SQLiteStorage(Path.Combine(database.Folder, "hangfire.db"))));
-        Services.AddSingleton<EmbeddingService>();
+        Services.AddScoped<EmbeddingService>();
     }
 
     [Fact]

@@ -18,7 +18,7 @@ public sealed class ModelComparisonTests : MudBunitContext
     {
         Services.AddSingleton(database.Factory);
         Services.AddSingleton(new ModelPropertiesCache(NullLogger<ModelPropertiesCache>.Instance));
-        Services.AddSingleton<ModelTableService>();
+        Services.AddScoped<ModelTableService>();
     }
 
     [Fact]

@@ -26,7 +26,7 @@ public sealed class RunDetailTests : MudBunitContext
         Services.AddSingleton(TimeProvider.System);
         Services.AddSingleton<RunCancellationRegistry>();
         Services.AddSingleton<IBackgroundJobClient>(new BackgroundJobClient(new SQLiteStorage(Path.Combine(database.Folder, "hangfire.db"))));
-        Services.AddSingleton<RunService>();
+        Services.AddScoped<RunService>();
     }
 
     [Fact]
