@@ -30,7 +30,7 @@ public sealed class DatasetPageBrowserTests : IAsyncLifetime
         var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt32();
         await ApiPolling.UntilAsync<JsonElement>(client, $"/api/datasets/{id}", d => d.GetProperty("status").GetString() == "ready", TimeSpan.FromMinutes(10));
 
-        var page = await browser!.NewPageAsync();
+        var page = await BrowserSignIn.NewSignedInPageAsync(browser!, client.BaseAddress!, XaiLabAppFactory.AdminEmail, XaiLabAppFactory.AdminPassword);
         var clock = Stopwatch.StartNew();
         await page.GotoAsync(new Uri(client.BaseAddress!, $"/datasets/{id}").ToString());
         var thumbs = page.Locator("[data-testid=gallery-thumb]");
@@ -48,6 +48,7 @@ public sealed class DatasetPageBrowserTests : IAsyncLifetime
         Assert.InRange(rendered, 8, 400);
         Assert.Contains($"{slices} slices match", await page.Locator("[data-testid=match-count]").InnerTextAsync());
         Console.WriteLine($"gallery of {slices} slices: first thumbnails {firstThumbs.TotalMilliseconds:F0} ms, {rendered} thumbnails in the DOM, scroll to end {scrolledToEnd.TotalMilliseconds:F0} ms");
+        Assert.Empty(await BrowserSignIn.CspViolationsAsync(page));
         var screenshots = Path.Combine(AppContext.BaseDirectory, "screenshots");
         Directory.CreateDirectory(screenshots);
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(screenshots, "dataset-page.png"), FullPage = true });

@@ -30,7 +30,7 @@ public sealed class RunPageBrowserTests : IAsyncLifetime
         var launched = await client.PostAsJsonAsync("/api/runs", new { datasetId, architecture = "smallcnn", epochs = 2, imageSize = 64, batchSize = 16 });
         var runId = (await launched.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt32();
 
-        var page = await browser!.NewPageAsync();
+        var page = await BrowserSignIn.NewSignedInPageAsync(browser!, client.BaseAddress!, XaiLabAppFactory.AdminEmail, XaiLabAppFactory.AdminPassword);
         await page.GotoAsync(new Uri(client.BaseAddress!, $"/runs/{runId}").ToString());
         // The saliency gallery exists only after the run has finished and the circuit pushed the new state.
         var saliency = page.Locator("[data-testid=saliency-image]");
@@ -52,6 +52,8 @@ public sealed class RunPageBrowserTests : IAsyncLifetime
         await page.Locator("[data-testid=epoch-chart] .main-svg").First.WaitForAsync();
         Assert.True(await page.Locator("[data-testid=epoch-chart] .scatterlayer .trace").CountAsync() >= 2);
         Assert.Equal(3, await page.Locator("[data-testid=confusion-matrix] tbody tr").CountAsync());
+        // MudBlazor, Plotly and the circuit all ran under the content security policy without tripping it.
+        Assert.Empty(await BrowserSignIn.CspViolationsAsync(page));
 
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(screenshots, "run-page.png"), FullPage = true });
     }

@@ -1,0 +1,137 @@
+using System.Net.Http.Headers;
+using System.Text.Json;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using XaiLab.Data;
+using XaiLab.Data.Artifacts;
+using XaiLab.Data.Entities;
+using XaiLab.Engine.Imaging;
+using XaiLab.Tests.Fixtures;
+using XaiLab.Web.Services.Accounts;
+using XaiLab.Web.Services.Runs;
+
+namespace XaiLab.Tests.Web.Apis.Accounts;
+
+/// <summary>
+/// One host with two teams whose objects (datasets, slices with image and mask files, a succeeded run with epochs,
+/// predictions, a saliency map, a stored attribution, an embedding, an attribution request) are written straight into the
+/// database and artifact store, and one client per role, every role a member of the default team only.
+/// </summary>
+public sealed class AccessMatrixFixture : IAsyncLifetime
+{
+    public const string Anonymous = "Anonymous";
+
+    public XaiLabAppFactory Factory { get; } = new();
+
+    public TeamObjects Own { get; private set; } = null!;
+
+    public TeamObjects Other { get; private set; } = null!;
+
+    public Dictionary<string, HttpClient> Clients { get; } = new(StringComparer.Ordinal);
+
+    public async Task InitializeAsync()
+    {
+        Factory.CreateClient().Dispose();
+        var otherTeam = await Factory.CreateTeamAsync("Other team");
+        Own = await SeedAsync(Team.DefaultTeamId);
+        Other = await SeedAsync(otherTeam);
+        var noRedirects = new WebApplicationFactoryClientOptions { AllowAutoRedirect = false };
+        foreach (var role in XaiLabRoles.All)
+        {
+            var token = await Factory.CreateTokenAsync(await Factory.CreateUserAsync(role, Team.DefaultTeamId));
+            var client = Factory.CreateClient(noRedirects);
+            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+            Clients[role] = client;
+        }
+        var anonymous = Factory.CreateClient(noRedirects);
+        anonymous.DefaultRequestHeaders.Authorization = null;
+        Clients[Anonymous] = anonymous;
+    }
+
+    private async Task<TeamObjects> SeedAsync(int teamId)
+    {
+        var marker = $"team-{teamId}-{Guid.NewGuid():N}";
+        var store = Factory.Services.GetRequiredService<ArtifactStore>();
+        await using var db = await Factory.Services.GetRequiredService<IDbContextFactory<XaiLabDbContext>>().CreateDbContextAsync();
+        var created = DateTimeOffset.UtcNow;
+        var dataset = new Dataset
+        {
+            TeamId = teamId, Name = $"data {marker}", Status = DatasetStatus.Ready, ClassNames = ["a", "b"], SliceCount = 4,
+            PatientCount = 4, WithMasks = true, VersionHash = marker, CreatedAt = created,
+        };
+        var importing = new Dataset { TeamId = teamId, Name = $"importing {marker}", Status = DatasetStatus.Importing, CreatedAt = created };
+        db.Datasets.AddRange(dataset, importing);
+        await db.SaveChangesAsync();
+
+        var splits = new[] { SplitPart.Test, SplitPart.Test, SplitPart.Train, SplitPart.Validation };
+        var slices = new List<Slice>();
+        for (var i = 0; i < 4; i++)
+        {
+            var image = $"matrix/{marker}/slice{i}.png";
+            var mask = $"matrix/{marker}/mask{i}.png";
+            store.Write(image, Png16Codec.Encode(new SliceImage(8, 8, Enumerable.Range(0, 64).Select(p => (ushort)(p * 1000 + i)).ToArray())));
+            store.Write(mask, Png16Codec.EncodeMask(new BinaryMask(8, 8, Enumerable.Range(0, 64).Select(p => p % 9 == 0).ToArray())));
+            slices.Add(new Slice
+            {
+                DatasetId = dataset.Id, Index = i, PatientId = $"p{i}", Label = i % 2, Split = splits[i], Width = 8, Height = 8,
+                BitDepth = 16, ImagePath = image, MaskPath = mask, ContentHash = $"{marker}-{i}",
+            });
+        }
+        db.Slices.AddRange(slices);
+        await db.SaveChangesAsync();
+
+        var evaluation = new StoredEvaluation(0.5, 0.5, 0.5, ["a", "b"], [[1, 0], [1, 0]], [0.5, 0.5], [0.5, 0.5], [0.5, 0.5], [1, 1], [0.5, 0.5]);
+        var run = new TrainingRun
+        {
+            TeamId = teamId, DatasetId = dataset.Id, Architecture = "smallcnn", Device = "cpu", Status = RunStatus.Succeeded,
+            Epochs = 1, CompletedEpochs = 1, ImageSize = 16, BatchSize = 2, LearningRate = 1e-3, Seed = 1, Progress = 1,
+            TestAccuracy = 0.5, Notes = marker, EvaluationJson = JsonSerializer.Serialize(evaluation), CreatedAt = created,
+            StartedAt = created, FinishedAt = created,
+        };
+        db.Runs.Add(run);
+        await db.SaveChangesAsync();
+        db.EpochMetrics.Add(new EpochMetric { RunId = run.Id, Epoch = 1, TrainLoss = 1, TrainAccuracy = 0.5, ValidationLoss = 1, ValidationAccuracy = 0.5 });
+        db.Predictions.AddRange(slices.Where(s => s.Split == SplitPart.Test).Select(s => new Prediction
+        {
+            RunId = run.Id, SliceId = s.Id, Label = s.Label, Predicted = 0, Probabilities = [0.6f, 0.4f],
+        }));
+        var overlay = $"matrix/{marker}/overlay.png";
+        var values = $"matrix/{marker}/values.bin";
+        store.Write(overlay, Png16Codec.Encode(new SliceImage(8, 8, new ushort[64])));
+        store.Write(values, new byte[64 * sizeof(float)]);
+        var saliency = new SaliencyMap { RunId = run.Id, SliceId = slices[0].Id, Method = "vanilla-gradient", OverlayPath = overlay, ValuesPath = values, CreatedAt = created };
+        db.SaliencyMaps.Add(saliency);
+        var attribution = new StoredAttribution
+        {
+            RunId = run.Id, SliceId = slices[0].Id, Method = "vanilla-gradient", ParametersHash = marker[..16], Parameters = "{}",
+            CacheKey = marker, Channels = 1, Height = 8, Width = 8, OverlayPath = overlay, ValuesPath = values, IouTop30 = 0.5,
+            CreatedAt = created,
+        };
+        db.StoredAttributions.Add(attribution);
+        var embedding = new Embedding
+        {
+            DatasetId = dataset.Id, Split = "test", CacheKey = marker, Status = EmbeddingStatus.Queued, CreatedAt = created,
+        };
+        db.Embeddings.Add(embedding);
+        await db.SaveChangesAsync();
+        var request = new AttributionRequest
+        {
+            TeamId = teamId, RunIds = [run.Id], Methods = ["vanilla-gradient"], SliceIds = [slices[0].Id], MapIds = [attribution.Id],
+            Status = AttributionRequestStatus.Succeeded, Total = 1, Done = 1, CreatedAt = created,
+        };
+        db.AttributionRequests.Add(request);
+        await db.SaveChangesAsync();
+        return new TeamObjects(teamId, marker, dataset.Id, importing.Id, run.Id, slices[0].Id, saliency.Id, embedding.Id, request.Id, "vanilla-gradient");
+    }
+
+    public Task DisposeAsync()
+    {
+        foreach (var client in Clients.Values)
+        {
+            client.Dispose();
+        }
+        Factory.Dispose();
+        return Task.CompletedTask;
+    }
+}

@@ -1,0 +1,48 @@
+namespace XaiLab.Tests.Web.Apis.Accounts;
+
+/// <summary>Who a route is for.</summary>
+public enum RouteAccess
+{
+    /// <summary>Everyone, signed in or not (/api/health, /api/auth/token).</summary>
+    Open,
+
+    /// <summary>Any signed-in user (their own identity and tokens).</summary>
+    SignedIn,
+
+    /// <summary>Viewers, Researchers and Admins.</summary>
+    Read,
+
+    /// <summary>Researchers and Admins.</summary>
+    Write,
+
+    /// <summary>Admins.</summary>
+    Admin,
+}
+
+/// <summary>
+/// One row of the access matrix: a route, who may use it, and how to call it for a team's objects. Placeholders in
+/// <see cref="Template"/>: {dataset}, {importing}, {run}, {slice}, {saliency}, {embedding}, {attribution}, {method} (the
+/// team's objects) and {token} (a token id nobody has).
+/// <see cref="Body"/> gets the team whose ids are used (its id may go in a teamId field).
+/// </summary>
+public sealed record ApiRoute(string Method, string Template, RouteAccess Access, Func<TeamObjects, HttpContent?>? Body = null)
+{
+    /// <summary>Whether the route names team-owned objects (or a team), so that another team's ids can be tried.</summary>
+    public bool HasTeamScope => TeamInBody || Template.Replace("{token}", string.Empty, StringComparison.Ordinal).Contains('{', StringComparison.Ordinal);
+
+    /// <summary>The body carries a teamId rather than the path an id.</summary>
+    public bool TeamInBody { get; init; }
+
+    public string Name => $"{Method} {Template}";
+
+    public string Path(TeamObjects team) => Template
+        .Replace("{dataset}", team.DatasetId.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
+        .Replace("{importing}", team.ImportingDatasetId.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
+        .Replace("{run}", team.RunId.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
+        .Replace("{slice}", team.SliceId.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
+        .Replace("{saliency}", team.SaliencyMapId.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
+        .Replace("{embedding}", team.EmbeddingId.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
+        .Replace("{attribution}", team.AttributionRequestId.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
+        .Replace("{method}", team.Method, StringComparison.Ordinal)
+        .Replace("{token}", "999999", StringComparison.Ordinal);
+}

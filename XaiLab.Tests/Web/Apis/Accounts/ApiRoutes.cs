@@ -1,0 +1,84 @@
+using System.Net.Http.Json;
+using XaiLab.Web.Services.Accounts;
+
+namespace XaiLab.Tests.Web.Apis.Accounts;
+
+/// <summary>
+/// Every API route of the application (AccessMatrixTests.RouteTable_CoversEveryMappedApiRoute fails when one is missing).
+/// Write calls are shaped so that a permitted caller on its own team is stopped by validation or state (400/409) or
+/// changes something harmless: the matrix never starts a training run.
+/// </summary>
+public static class ApiRoutes
+{
+    public static readonly IReadOnlyList<ApiRoute> All =
+    [
+        new("GET", "/api/health", RouteAccess.Open),
+        new("GET", "/api/openapi.json", RouteAccess.Read),
+        new("GET", "/api/auth/me", RouteAccess.SignedIn),
+        new("GET", "/api/auth/tokens", RouteAccess.SignedIn),
+        new("POST", "/api/auth/tokens", RouteAccess.SignedIn, _ => JsonContent.Create(new { name = "matrix" })),
+        new("DELETE", "/api/auth/tokens/{token}", RouteAccess.SignedIn),
+
+        new("GET", "/api/datasets", RouteAccess.Read),
+        new("GET", "/api/datasets/{dataset}", RouteAccess.Read),
+        new("POST", "/api/datasets", RouteAccess.Write, Upload) { TeamInBody = true },
+        new("POST", "/api/datasets/{dataset}/cancel", RouteAccess.Write),
+        new("GET", "/api/datasets/{dataset}/slices", RouteAccess.Read),
+        new("GET", "/api/datasets/{dataset}/leakage", RouteAccess.Read),
+        new("POST", "/api/datasets/{dataset}/split", RouteAccess.Write, _ => JsonContent.Create(new { seed = 3 })),
+        new("POST", "/api/datasets/demo", RouteAccess.Write, team => JsonContent.Create(new { slices = 5, teamId = team.TeamId })) { TeamInBody = true },
+
+        new("GET", "/api/runs", RouteAccess.Read),
+        new("GET", "/api/runs/export.csv", RouteAccess.Read),
+        new("GET", "/api/runs/{run}/predictions", RouteAccess.Read),
+        new("GET", "/api/runs/{run}/compare/{run}", RouteAccess.Read),
+        new("PATCH", "/api/runs/{run}", RouteAccess.Write, _ => JsonContent.Create(new { tags = new[] { "matrix" } })),
+        new("POST", "/api/runs/{run}/retry", RouteAccess.Write),
+        new("GET", "/api/runs/{run}", RouteAccess.Read),
+        new("GET", "/api/runs/{run}/epochs", RouteAccess.Read),
+        new("GET", "/api/runs/{run}/saliency", RouteAccess.Read),
+        new("POST", "/api/runs", RouteAccess.Write, team => JsonContent.Create(new { datasetId = team.ImportingDatasetId, epochs = 1, imageSize = 16 })),
+        new("POST", "/api/runs/{run}/cancel", RouteAccess.Write),
+
+        new("GET", "/api/models?size=64&channels=1&classes=2", RouteAccess.Read),
+        new("GET", "/api/models.csv?size=64&channels=1&classes=2", RouteAccess.Read),
+
+        new("POST", "/api/runs/{run}/embeddings", RouteAccess.Write, _ => JsonContent.Create(new { projection = "pca" })),
+        new("POST", "/api/datasets/{dataset}/embeddings", RouteAccess.Write, _ => JsonContent.Create(new { projection = "none-such" })),
+        new("GET", "/api/runs/{run}/embeddings", RouteAccess.Read),
+        new("GET", "/api/datasets/{dataset}/embeddings", RouteAccess.Read),
+        new("GET", "/api/embeddings/{embedding}", RouteAccess.Read),
+
+        new("POST", "/api/attributions", RouteAccess.Write, team => JsonContent.Create(new { runIds = new[] { team.RunId }, methods = new[] { "vanilla-gradient" } })),
+        new("GET", "/api/attributions/{attribution}", RouteAccess.Read),
+        new("GET", "/api/runs/{run}/attributions/{method}/{slice}", RouteAccess.Read),
+        new("GET", "/api/runs/{run}/saliency-scores", RouteAccess.Read),
+        new("GET", "/api/runs/{run}/saliency-scores.csv", RouteAccess.Read),
+
+        new("GET", "/api/slices/{slice}/image.png", RouteAccess.Read),
+        new("GET", "/api/slices/{slice}/mask.png", RouteAccess.Read),
+        new("GET", "/api/slices/{slice}/preview.png", RouteAccess.Read),
+        new("GET", "/api/saliency/{saliency}/overlay.png", RouteAccess.Read),
+
+        new("GET", "/api/admin/teams", RouteAccess.Admin),
+        new("POST", "/api/admin/teams", RouteAccess.Admin, _ => JsonContent.Create(new { name = $"team {Guid.NewGuid():N}" })),
+        new("GET", "/api/admin/users", RouteAccess.Admin),
+        new("POST", "/api/admin/users", RouteAccess.Admin, _ => JsonContent.Create(new
+        {
+            email = $"made-{Guid.NewGuid():N}@xailab.test", password = "Made-pass-1", role = XaiLabRoles.Viewer, teamIds = new[] { 1 },
+        })),
+        new("GET", "/api/admin/audit", RouteAccess.Admin),
+    ];
+
+    /// <summary>A tiny upload with an unknown format: refused (400) after the role and team checks, before any import.</summary>
+    private static HttpContent Upload(TeamObjects team)
+    {
+        var content = new MultipartFormDataContent
+        {
+            { new ByteArrayContent([1, 2, 3]), "file", "tiny.zip" },
+            { new StringContent("none-such"), "format" },
+            { new StringContent(team.TeamId.ToString(System.Globalization.CultureInfo.InvariantCulture)), "teamId" },
+        };
+        return content;
+    }
+}
