@@ -1,12 +1,16 @@
 using System.Diagnostics;
 using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
 using System.Net.Sockets;
 
 namespace XaiLab.Tests.Fixtures;
 
 /// <summary>
 /// The real XaiLab.Web as a separate OS process on a free loopback port, over a given data directory, so a test can kill
-/// it with SIGKILL and start it again on the same data.
+/// it with SIGKILL and start it again on the same data. The administrator comes from the environment (as in production);
+/// <see cref="Client"/> carries their bearer token.
 /// </summary>
 public sealed class WebAppProcess : IDisposable
 {
@@ -40,6 +44,8 @@ public sealed class WebAppProcess : IDisposable
         start.Environment["XaiLab__DataDirectory"] = dataDirectory;
         start.Environment["Demo__SeedOnStart"] = "false";
         start.Environment["Jobs__QueuePollIntervalSeconds"] = "0.2";
+        start.Environment["XaiLab__Admin__Email"] = XaiLabAppFactory.AdminEmail;
+        start.Environment["XaiLab__Admin__Password"] = XaiLabAppFactory.AdminPassword;
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
         {
             start.Environment[key] = value;
@@ -62,6 +68,7 @@ public sealed class WebAppProcess : IDisposable
             {
                 if ((await app.Client.GetAsync("/api/health")).StatusCode == HttpStatusCode.OK)
                 {
+                    await app.SignInAsync();
                     return app;
                 }
             }
@@ -73,6 +80,14 @@ public sealed class WebAppProcess : IDisposable
         }
         app.Dispose();
         throw new TimeoutException("XaiLab.Web did not answer /api/health within a minute.");
+    }
+
+    private async Task SignInAsync()
+    {
+        var response = await Client.PostAsJsonAsync("/api/auth/token", new { email = XaiLabAppFactory.AdminEmail, password = XaiLabAppFactory.AdminPassword });
+        response.EnsureSuccessStatusCode();
+        var token = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("token").GetString();
+        Client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
     }
 
     /// <summary>SIGKILL: no shutdown code runs, as when the machine loses power or the OOM killer strikes.</summary>

@@ -3,6 +3,8 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using XaiLab.Tests.TestDoubles;
 using XaiLab.Data.Entities;
 using XaiLab.Web.Services.Accounts;
 
@@ -27,12 +29,20 @@ public sealed class XaiLabAppFactory : WebApplicationFactory<Program>
     private readonly Dictionary<string, string> settings = new(StringComparer.Ordinal);
     private string? adminToken;
 
-    public XaiLabAppFactory()
+    private readonly bool ownsDataDirectory;
+
+    /// <param name="dataDirectory">An existing data directory to start on (kept on dispose); default a new temporary
+    /// one (deleted on dispose).</param>
+    public XaiLabAppFactory(string? dataDirectory = null)
     {
-        DataDirectory = Directory.CreateTempSubdirectory("xailab-app-").FullName;
+        ownsDataDirectory = dataDirectory is null;
+        DataDirectory = dataDirectory ?? Directory.CreateTempSubdirectory("xailab-app-").FullName;
     }
 
     public string DataDirectory { get; }
+
+    /// <summary>Everything the host logged.</summary>
+    public CapturingLoggerProvider Logs { get; } = new();
 
     /// <summary>Sets a configuration value before the host starts (e.g. a lower sign-in limit).</summary>
     public XaiLabAppFactory WithSetting(string key, string value)
@@ -53,6 +63,7 @@ public sealed class XaiLabAppFactory : WebApplicationFactory<Program>
         builder.UseSetting("Accounts:SignInAttemptsPerMinute", "10000");
         builder.UseSetting("Demo:SeedOnStart", "false");
         builder.UseSetting("Jobs:QueuePollIntervalSeconds", "0.2");
+        builder.ConfigureLogging(logging => logging.AddProvider(Logs));
         foreach (var (key, value) in settings)
         {
             builder.UseSetting(key, value);
@@ -119,7 +130,7 @@ public sealed class XaiLabAppFactory : WebApplicationFactory<Program>
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
-        if (disposing)
+        if (disposing && ownsDataDirectory)
         {
             try
             {
