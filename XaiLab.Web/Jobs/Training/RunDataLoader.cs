@@ -3,6 +3,7 @@ using XaiLab.Data;
 using XaiLab.Data.Entities;
 using XaiLab.Engine.Datasets.Caching;
 using XaiLab.Engine.Imaging;
+using XaiLab.Engine.Models;
 using XaiLab.Engine.Training;
 using XaiLab.Web.Services.Datasets;
 
@@ -49,7 +50,8 @@ public sealed class RunDataLoader(IDbContextFactory<XaiLabDbContext> contexts, S
 
     /// <summary>
     /// The run's stored statistics, or (first load, and runs from before they were stored) those of the training split's
-    /// resized planes, which are then stored on the run.
+    /// resized planes (the identity for architectures that normalise inside, such as pretrained backbones), which are
+    /// then stored on the run.
     /// </summary>
     public static async Task<NormalizationStats> StatisticsAsync(TrainingRun run, ResizedSliceCache cache, IEnumerable<int> trainSliceIds,
         IDbContextFactory<XaiLabDbContext> contexts, CancellationToken cancellationToken)
@@ -58,7 +60,10 @@ public sealed class RunDataLoader(IDbContextFactory<XaiLabDbContext> contexts, S
         {
             return new NormalizationStats(mean, std);
         }
-        var stats = NormalizationStats.FromPlanes(trainSliceIds.Select(id => (ReadOnlyMemory<float>)cache.Plane(cache.RowOf(id))));
+        // Pretrained backbones normalise inside the model: the identity keeps the slices on the 0..1 scale.
+        var stats = ModelFactory.ExpectsUnitRangeInput(ArchitectureNames.Parse(run.Architecture))
+            ? new NormalizationStats(0, 1)
+            : NormalizationStats.FromPlanes(trainSliceIds.Select(id => (ReadOnlyMemory<float>)cache.Plane(cache.RowOf(id))));
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         await db.Runs.Where(r => r.Id == run.Id).ExecuteUpdateAsync(u => u
             .SetProperty(r => r.NormalizationMean, stats.Mean)
