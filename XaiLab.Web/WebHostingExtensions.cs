@@ -54,6 +54,7 @@ public static class WebHostingExtensions
         app.MapHealthApi();
         app.MapDatasetsApi();
         app.MapRunsApi();
+        app.MapRunExportsApi();
         app.MapModelsApi();
         app.MapEmbeddingsApi();
         app.MapAttributionsApi();
