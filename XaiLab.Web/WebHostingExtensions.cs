@@ -34,6 +34,7 @@ public static class WebHostingExtensions
         builder.Services.AddScoped<DatasetSliceQueries>();
         builder.Services.AddScoped<DatasetSplitService>();
         builder.Services.AddScoped<DatasetService>();
+        builder.Services.AddScoped<InterruptedImports>();
         builder.Services.AddScoped<RunService>();
         builder.Services.AddScoped<RunComparisonService>();
         builder.Services.AddSingleton<ModelPropertiesCache>();
@@ -74,6 +75,7 @@ public static class WebHostingExtensions
         });
         data.MapDatasetsApi();
         data.MapRunsApi();
+        data.MapRunExportsApi();
         data.MapModelsApi();
         data.MapEmbeddingsApi();
         data.MapAttributionsApi();

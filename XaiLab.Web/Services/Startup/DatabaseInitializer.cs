@@ -10,8 +10,10 @@ using XaiLab.Web.Services.Runs;
 namespace XaiLab.Web.Services.Startup;
 
 /// <summary>
-/// Runs once at start, before the job servers: applies migrations, creates the roles and the first administrator, puts runs that a dead process left "running" back in
-/// the queue (they resume from their last checkpoint), and seeds the demo dataset into an empty database.
+/// Runs once at start, before the job servers: applies migrations, creates the roles and the first administrator, puts
+/// runs that a dead process left "running" back in the queue (they resume from their last checkpoint), restarts or rolls
+/// back imports a dead process left "importing" (see <see cref="InterruptedImports"/>), and seeds the demo dataset into an
+/// empty database.
 /// </summary>
 public sealed class DatabaseInitializer(
     IServiceProvider services,
@@ -32,6 +34,7 @@ public sealed class DatabaseInitializer(
         await scope.ServiceProvider.GetRequiredService<AdminBootstrapper>().EnsureAdminAsync(cancellationToken);
 
         await RequeueInterruptedRunsAsync(scope.ServiceProvider, contexts, cancellationToken);
+        await scope.ServiceProvider.GetRequiredService<InterruptedImports>().RecoverAsync(cancellationToken);
 
         if (demo.Value.SeedOnStart)
         {

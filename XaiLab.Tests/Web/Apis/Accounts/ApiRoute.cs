@@ -33,6 +33,9 @@ public sealed record ApiRoute(string Method, string Template, RouteAccess Access
     /// <summary>The body carries a teamId rather than the path an id.</summary>
     public bool TeamInBody { get; init; }
 
+    /// <summary>The route takes a list of ids and leaves out those the caller cannot see (200 without them, like a list).</summary>
+    public bool DropsUnknownIds { get; init; }
+
     public string Name => $"{Method} {Template}";
 
     public string Path(TeamObjects team) => Template

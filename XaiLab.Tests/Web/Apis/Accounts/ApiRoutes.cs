@@ -39,6 +39,12 @@ public static class ApiRoutes
         new("GET", "/api/runs/{run}/saliency", RouteAccess.Read),
         new("POST", "/api/runs", RouteAccess.Write, team => JsonContent.Create(new { datasetId = team.ImportingDatasetId, epochs = 1, imageSize = 16 })),
         new("POST", "/api/runs/{run}/cancel", RouteAccess.Write),
+        new("GET", "/api/runs/summary?ids={run}", RouteAccess.Read) { DropsUnknownIds = true },
+        new("GET", "/api/runs/summary.csv?ids={run}", RouteAccess.Read) { DropsUnknownIds = true },
+        new("GET", "/api/runs/{run}/epochs.csv", RouteAccess.Read),
+        new("GET", "/api/runs/{run}/per-class.csv", RouteAccess.Read),
+        new("GET", "/api/runs/{run}/confusion.csv", RouteAccess.Read),
+        new("GET", "/api/runs/{run}/predictions.csv", RouteAccess.Read),
 
         new("GET", "/api/models?size=64&channels=1&classes=2", RouteAccess.Read),
         new("GET", "/api/models.csv?size=64&channels=1&classes=2", RouteAccess.Read),
