@@ -6,7 +6,8 @@ namespace XaiLab.Web.Services.Accounts;
 
 /// <summary>
 /// <see cref="ICurrentUser"/> of a request or circuit: a circuit's authentication state (kept up to date by the
-/// revalidating provider), else the request's <see cref="HttpContext.User"/> (API calls, static rendering). Scoped.
+/// revalidating provider, so a user signed out by revalidation loses access at once), else the request's
+/// <see cref="HttpContext.User"/> (API calls). Scoped.
 /// </summary>
 public sealed class CurrentUser(IHttpContextAccessor httpContext, AuthenticationStateProvider? authentication = null) : ICurrentUser
 {
@@ -16,30 +17,37 @@ public sealed class CurrentUser(IHttpContextAccessor httpContext, Authentication
     {
         get
         {
+            if (authentication is XaiLabRevalidatingAuthenticationStateProvider { HasState: true } circuit)
+            {
+                return StateOf(circuit) ?? Anonymous;
+            }
             if (httpContext.HttpContext?.User is { Identity.IsAuthenticated: true } requestUser)
             {
                 return requestUser;
             }
-            try
+            if (authentication is not null and not XaiLabRevalidatingAuthenticationStateProvider)
             {
-                // Set by the host before any component of a circuit runs; an API request never sets it.
-                var state = authentication?.GetAuthenticationStateAsync();
-                if (state is { IsCompletedSuccessfully: true })
+                // Another provider (component tests): its state, when it has one.
+                try
                 {
-                    return state.Result.User;
+                    return StateOf(authentication) ?? Anonymous;
                 }
-            }
-            catch (InvalidOperationException)
-            {
-                // Not a circuit: no authentication state was set.
+                catch (InvalidOperationException)
+                {
+                    return Anonymous;
+                }
             }
             return Anonymous;
         }
     }
 
-    public string? UserId => IsAuthenticated ? Principal.FindFirstValue(ClaimTypes.NameIdentifier) : null;
+    private static ClaimsPrincipal? StateOf(AuthenticationStateProvider provider)
+    {
+        var state = provider.GetAuthenticationStateAsync();
+        return state.IsCompletedSuccessfully ? state.Result.User : null;
+    }
 
-    public string? Email => IsAuthenticated ? Principal.FindFirstValue(ClaimTypes.Name) : null;
+    public string? UserId => IsAuthenticated ? Principal.FindFirstValue(ClaimTypes.NameIdentifier) : null;
 
     public bool IsAuthenticated => Principal.Identity?.IsAuthenticated == true;
 

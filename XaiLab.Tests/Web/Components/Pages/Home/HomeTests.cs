@@ -4,7 +4,9 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using XaiLab.Tests.Fixtures;
 using XaiLab.Web.Components.Pages.Home;
+using XaiLab.Data.Entities;
 using XaiLab.Web.Services;
+using XaiLab.Web.Services.Accounts;
 
 namespace XaiLab.Tests.Web.Components.Pages.Home;
 
@@ -27,6 +29,41 @@ public sealed class HomeTests : PageTestContext
         var runs = db.Runs.AsNoTracking().OrderBy(r => r.Id).ToList();
         Assert.Equal([3, 4], runs.Select(r => r.Seed));
         Assert.All(runs, r => Assert.Equal((20, 225), (r.Epochs, r.ImageSize)));
+    }
+
+    [Fact]
+    public void Viewer_SeesTheTeamsDatasetsButNoButtonThatChangesAnything()
+    {
+        SeedDataset("visible", "a", "b");
+        int otherTeam;
+        using (var db = Database.Create())
+        {
+            var team = new Team { Name = "elsewhere" };
+            db.Teams.Add(team);
+            db.SaveChanges();
+            otherTeam = team.Id;
+            db.Datasets.Add(new Dataset { TeamId = otherTeam, Name = "hidden", Status = DatasetStatus.Ready, ClassNames = ["a", "b"] });
+            db.SaveChanges();
+        }
+        SignInAs(XaiLabRoles.Viewer, Team.DefaultTeamId);
+
+        var cut = Context.Render<XaiLab.Web.Components.Pages.Home.Home>();
+
+        cut.WaitForAssertion(() => Assert.Contains("visible", cut.Markup));
+        Assert.DoesNotContain("hidden", cut.Markup);
+        Assert.Empty(cut.FindAll("[data-testid=launch]"));
+        Assert.Empty(cut.FindAll("[data-testid=upload-dataset]"));
+        Assert.Empty(cut.FindAll("[data-testid=create-demo]"));
+    }
+
+    [Fact]
+    public async Task CreateDemo_AsAViewer_IsRefusedByTheServiceItself()
+    {
+        SignInAs(XaiLabRoles.Viewer, Team.DefaultTeamId);
+        var datasets = Context.Services.GetRequiredService<XaiLab.Web.Services.Datasets.DatasetService>();
+        var refused = await Assert.ThrowsAsync<RequestValidationException>(() =>
+            datasets.CreateDemoAsync(new XaiLab.Web.Apis.Contracts.CreateDemoDatasetRequest(12, 64, 1, null)));
+        Assert.True(refused.Forbidden);
     }
 
     [Theory]
