@@ -14,6 +14,12 @@ namespace XaiLab.Engine.Training;
 /// <param name="Augmentation">Training-batch augmentation; default null = none.</param>
 /// <param name="ClassWeighting">Weight the cross-entropy by <see cref="ClassWeights.Balanced"/> of the training labels; default false.</param>
 /// <param name="EarlyStoppingPatience">Stop after this many epochs without a lower validation loss; default null = never.</param>
+/// <param name="ChannelsLast">
+/// Train with NHWC strides for convolution weights and batches (<see cref="Runtime.ComputeFormat.ChannelsLast"/>); the
+/// result is the same within float rounding. Default false: on the project's 2-core CPU it was not faster (see
+/// docs/notes/perf.md). bf16 training is not offered: without autocast (TorchSharp 0.107) it would mean bf16 master
+/// weights, which drop AdamW updates smaller than 1/256 of a weight, and this CPU has no bf16 arithmetic.
+/// </param>
 public sealed record TrainingOptions(
     int Epochs = 10,
     int BatchSize = 32,
@@ -27,7 +33,8 @@ public sealed record TrainingOptions(
     double Decay = 0,
     AugmentationOptions? Augmentation = null,
     bool ClassWeighting = false,
-    int? EarlyStoppingPatience = null)
+    int? EarlyStoppingPatience = null,
+    bool ChannelsLast = false)
 {
     /// <summary>Throws <see cref="ArgumentOutOfRangeException"/> naming the first invalid setting.</summary>
     public void Validate()

@@ -4,6 +4,7 @@ using TorchSharp;
 using XaiLab.Benchmarks;
 using XaiLab.Engine.Runtime;
 
+if (args.FirstOrDefault() == "experiment") { Experiment.Run(args); return; }
 var options = BenchmarkOptions.Parse(args);
 torch.set_num_threads(options.Threads);
 Console.WriteLine($"XaiLab benchmark{(options.Smoke ? " (smoke)" : "")}: libtorch {TorchRuntime.LibTorchVersion}, {options.Threads} threads, " +
