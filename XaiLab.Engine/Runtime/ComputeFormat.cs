@@ -20,7 +20,11 @@ public sealed record ComputeFormat(NumericPrecision Precision = NumericPrecision
     /// <summary>The dtype of <see cref="Precision"/>.</summary>
     public ScalarType ScalarType => Precision == NumericPrecision.BFloat16 ? ScalarType.BFloat16 : ScalarType.Float32;
 
-    /// <summary>Converts a model's parameters and buffers in place (same parameter objects, so optimisers stay valid).</summary>
+    /// <summary>
+    /// Converts a model's parameters in place for inference (same parameter objects). Channels-last weights cannot be
+    /// saved by TorchSharp's <c>Module.save</c> (it needs contiguous tensors), so training converts only its batches, see
+    /// <see cref="Input"/>.
+    /// </summary>
     public void Prepare(nn.Module module)
     {
         ArgumentNullException.ThrowIfNull(module);

@@ -49,8 +49,8 @@ public sealed class Trainer
         var stopwatch = Stopwatch.StartNew();
         var device = TorchRuntime.Resolve(options.Device);
         model.to(device);
+        // Batches only: channels-last weights and optimiser state could not be checkpointed (TorchSharp saves contiguous tensors).
         var format = new ComputeFormat(ChannelsLast: options.ChannelsLast);
-        format.Prepare(model);
         using var optimizer = CreateOptimizer(model, options);
         var firstEpoch = 1;
         if (resumeFrom is not null)
