@@ -62,6 +62,7 @@ public static class JobsHostingExtensions
         builder.Services.AddScoped<EmbeddingFeatureLoader>();
         builder.Services.AddScoped<AttributionJob>();
         builder.Services.AddSingleton<AttributionLocks>();
+        builder.Services.AddSingleton<AttributionCancellationRegistry>();
         builder.Services.AddScoped<DatasetSliceWriter>();
         builder.Services.AddScoped<DatasetImportJob>();
         builder.Services.AddSingleton<DatasetImportCancellationRegistry>();
