@@ -133,6 +133,25 @@ public static class AttributionsApi
             return TypedResults.File(await store.ReadAsync(map.ValuesPath, ct), "application/octet-stream");
         });
 
+        api.MapGet("/runs/{runId:int}/sanity-check", async Task<Results<Ok<SanityCheckResponse>, NotFound>> (
+            int runId, SanityCheckService checks, CancellationToken ct) =>
+            await checks.GetAsync(runId, ct) is { } check ? TypedResults.Ok(check) : TypedResults.NotFound());
+
+        api.MapPost("/runs/{runId:int}/sanity-check", async Task<Results<Accepted<SanityCheckResponse>, NotFound, ProblemHttpResult>> (
+            int runId, CreateSanityCheckRequest? request, SanityCheckService checks, CancellationToken ct) =>
+        {
+            try
+            {
+                return await checks.RequestAsync(runId, request ?? new CreateSanityCheckRequest(), ct) is { } check
+                    ? TypedResults.Accepted($"/api/runs/{runId}/sanity-check", check)
+                    : TypedResults.NotFound();
+            }
+            catch (RequestValidationException e)
+            {
+                return ApiProblems.From(e);
+            }
+        });
+
         api.MapGet("/runs/{runId:int}/saliency-scores", async Task<Results<Ok<SaliencyScoresResponse>, NotFound>> (
             int runId, [FromQuery] double? threshold, SaliencyScoreService scores, CancellationToken ct) =>
             await scores.ForRunAsync(runId, threshold ?? SaliencyScoreService.DefaultAgreementThreshold, ct) is { } response
