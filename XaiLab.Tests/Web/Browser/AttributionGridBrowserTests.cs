@@ -140,7 +140,7 @@ public sealed partial class AttributionGridBrowserTests(BrowserHost host, Attrib
 
         Assert.True(check.GetProperty("status").GetString() == "succeeded", check.ToString());
         var methods = check.GetProperty("methods").EnumerateArray().ToList();
-        Assert.Equal(["grad-cam", "vanilla-gradient"], methods.Select(m => m.GetProperty("method").GetString()));
+        Assert.Equal(["vanilla-gradient", "grad-cam"], methods.Select(m => m.GetProperty("method").GetString()));
         foreach (var method in methods)
         {
             var steps = method.GetProperty("steps").EnumerateArray().ToList();

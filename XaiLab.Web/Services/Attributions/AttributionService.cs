@@ -114,17 +114,15 @@ public sealed class AttributionService(
         }
         var changed = await db.AttributionRequests
             .Where(r => r.Id == id && (r.Status == AttributionRequestStatus.Queued || r.Status == AttributionRequestStatus.Running))
-            .ExecuteUpdateAsync(u => u.SetProperty(r => r.Status, AttributionRequestStatus.Cancelled), cancellationToken);
+            .ExecuteUpdateAsync(u => u
+                .SetProperty(r => r.Status, AttributionRequestStatus.Cancelled)
+                .SetProperty(r => r.FinishedAt, time.GetUtcNow()), cancellationToken);
         if (changed == 0)
         {
             return false;
         }
-        if (!cancellations.Cancel(id))
-        {
-            // Not executing here (queued, or in another process): the job sees the status before its next map.
-            await db.AttributionRequests.Where(r => r.Id == id && r.FinishedAt == null)
-                .ExecuteUpdateAsync(u => u.SetProperty(r => r.FinishedAt, time.GetUtcNow()), cancellationToken);
-        }
+        // Executing here: stop mid-map. Elsewhere (queued, or another process) the job sees the status before its next map.
+        cancellations.Cancel(id);
         return true;
     }
 
