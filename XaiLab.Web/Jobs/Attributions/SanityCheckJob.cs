@@ -8,6 +8,7 @@ using XaiLab.Engine.Evaluation.Saliency;
 using XaiLab.Engine.Imaging;
 using XaiLab.Web.Apis.Contracts;
 using XaiLab.Web.Services.Attributions;
+using XaiLab.Web.Services.Datasets;
 
 namespace XaiLab.Web.Jobs.Attributions;
 
@@ -19,6 +20,7 @@ namespace XaiLab.Web.Jobs.Attributions;
 public sealed class SanityCheckJob(
     IDbContextFactory<XaiLabDbContext> contexts,
     ArtifactStore store,
+    SliceInputCache inputs,
     SanityCheckStore checks,
     IOptions<SanityCheckOptions> options,
     TimeProvider time,
@@ -42,7 +44,7 @@ public sealed class SanityCheckJob(
             var run = await db.Runs.AsNoTracking().FirstOrDefaultAsync(r => r.Id == runId, cancellationToken)
                 ?? throw new InvalidOperationException($"Run {runId} no longer exists.");
             var slices = await db.Slices.AsNoTracking().Where(s => check.SliceIds.Contains(s.Id)).ToListAsync(cancellationToken);
-            using var explainer = await RunExplainer.LoadAsync(run, contexts, store, cancellationToken);
+            using var explainer = await RunExplainer.LoadAsync(run, contexts, store, inputs, cancellationToken);
             var results = new List<SanityCheckMethodResponse>();
             foreach (var method in check.RequestedMethods)
             {
