@@ -22,9 +22,9 @@ public static class BrowserSignIn
     }
 
     /// <summary>A new page in its own browser context (no cookies), watching for CSP violations.</summary>
-    public static async Task<IPage> NewWatchedPageAsync(IBrowser browser)
+    public static async Task<IPage> NewWatchedPageAsync(IBrowser browser, BrowserNewContextOptions? options = null)
     {
-        var context = await browser.NewContextAsync();
+        var context = await browser.NewContextAsync(options);
         await context.AddInitScriptAsync(WatchViolations);
         return await context.NewPageAsync();
     }

@@ -20,6 +20,8 @@ public static class AuditActions
     public const string RunUpdate = "run.update";
     public const string EmbeddingRequest = "embedding.request";
     public const string AttributionRequest = "attribution.request";
+    public const string AttributionCancel = "attribution.cancel";
+    public const string SanityCheckRequest = "sanity-check.request";
     public const string Rating = "rating";
     public const string TeamCreated = "team.created";
     public const string UserCreated = "user.created";

@@ -8,7 +8,9 @@ using XaiLab.Data.Artifacts;
 using XaiLab.Data.Entities;
 using XaiLab.Engine.Imaging;
 using XaiLab.Tests.Fixtures;
+using XaiLab.Web.Apis.Contracts;
 using XaiLab.Web.Services.Accounts;
+using XaiLab.Web.Services.Attributions;
 using XaiLab.Web.Services.Runs;
 
 namespace XaiLab.Tests.Web.Apis.Accounts;
@@ -122,6 +124,8 @@ public sealed class AccessMatrixFixture : IAsyncLifetime
         };
         db.AttributionRequests.Add(request);
         await db.SaveChangesAsync();
+        await Factory.Services.GetRequiredService<SanityCheckStore>().WriteAsync(
+            new SanityCheckResponse(run.Id, "succeeded", null, ["vanilla-gradient"], [slices[0].Id], 0.5, [], created));
         return new TeamObjects(teamId, marker, dataset.Id, importing.Id, run.Id, slices[0].Id, saliency.Id, embedding.Id, request.Id, "vanilla-gradient");
     }
 
