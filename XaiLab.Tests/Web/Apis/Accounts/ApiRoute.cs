@@ -22,13 +22,13 @@ public enum RouteAccess
 /// <summary>
 /// One row of the access matrix: a route, who may use it, and how to call it for a team's objects. Placeholders in
 /// <see cref="Template"/>: {dataset}, {importing}, {run}, {slice}, {saliency}, {embedding}, {attribution}, {method} (the
-/// team's objects) and {token} (a token id nobody has).
+/// team's objects), {token} (a token id nobody has) and {format} (png).
 /// <see cref="Body"/> gets the team whose ids are used (its id may go in a teamId field).
 /// </summary>
 public sealed record ApiRoute(string Method, string Template, RouteAccess Access, Func<TeamObjects, HttpContent?>? Body = null)
 {
     /// <summary>Whether the route names team-owned objects (or a team), so that another team's ids can be tried.</summary>
-    public bool HasTeamScope => TeamInBody || Template.Replace("{token}", string.Empty, StringComparison.Ordinal).Contains('{', StringComparison.Ordinal);
+    public bool HasTeamScope => TeamInBody || Template.Replace("{token}", string.Empty, StringComparison.Ordinal).Replace("{format}", string.Empty, StringComparison.Ordinal).Contains('{', StringComparison.Ordinal);
 
     /// <summary>The body carries a teamId rather than the path an id.</summary>
     public bool TeamInBody { get; init; }
@@ -47,5 +47,6 @@ public sealed record ApiRoute(string Method, string Template, RouteAccess Access
         .Replace("{embedding}", team.EmbeddingId.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
         .Replace("{attribution}", team.AttributionRequestId.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
         .Replace("{method}", team.Method, StringComparison.Ordinal)
-        .Replace("{token}", "999999", StringComparison.Ordinal);
+        .Replace("{token}", "999999", StringComparison.Ordinal)
+        .Replace("{format}", "png", StringComparison.Ordinal);
 }

@@ -58,7 +58,7 @@ public static class ApiRoutes
         new("POST", "/api/attributions", RouteAccess.Write, team => JsonContent.Create(new { runIds = new[] { team.RunId }, methods = new[] { "vanilla-gradient" } })),
         new("GET", "/api/attributions/{attribution}", RouteAccess.Read),
         new("POST", "/api/attributions/{attribution}/cancel", RouteAccess.Write),
-        new("GET", "/api/attributions/{attribution}/figure.png", RouteAccess.Read),
+        new("GET", "/api/attributions/{attribution}/figure.{format}", RouteAccess.Read),
         new("GET", "/api/runs/{run}/sanity-check", RouteAccess.Read),
         new("POST", "/api/runs/{run}/sanity-check", RouteAccess.Write, _ => JsonContent.Create(new { methods = new[] { "vanilla-gradient" } })),
         new("GET", "/api/runs/{run}/attributions/{method}/{slice}", RouteAccess.Read),
