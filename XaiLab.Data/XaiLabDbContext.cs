@@ -15,6 +15,10 @@ public class XaiLabDbContext(DbContextOptions<XaiLabDbContext> options) : DbCont
     public DbSet<Embedding> Embeddings => Set<Embedding>();
     public DbSet<AttributionRequest> AttributionRequests => Set<AttributionRequest>();
     public DbSet<StoredAttribution> StoredAttributions => Set<StoredAttribution>();
+    public DbSet<Study> Studies => Set<Study>();
+    public DbSet<StudyItem> StudyItems => Set<StudyItem>();
+    public DbSet<StudyAssignment> StudyAssignments => Set<StudyAssignment>();
+    public DbSet<SaliencyRating> SaliencyRatings => Set<SaliencyRating>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(XaiLabDbContext).Assembly);
