@@ -9,6 +9,7 @@ using XaiLab.Web.Services.Embeddings;
 using XaiLab.Web.Services.Progress;
 using XaiLab.Web.Services.Runs;
 using XaiLab.Web.Services.Startup;
+using XaiLab.Web.Services.Studies;
 
 namespace XaiLab.Web;
 
@@ -37,6 +38,11 @@ public static class WebHostingExtensions
         builder.Services.AddScoped<EmbeddingService>();
         builder.Services.AddScoped<AttributionService>();
         builder.Services.AddScoped<SaliencyScoreService>();
+        // Studies resolve ICurrentUser per request or circuit; the accounts work (issue #9) registers it.
+        builder.Services.AddScoped<StudyService>();
+        builder.Services.AddScoped<StudyAnnotationService>();
+        builder.Services.AddScoped<StudyResultsService>();
+        builder.Services.AddScoped<StudyItemImages>();
         // Registered before Hangfire's servers (AddXaiLabJobs runs first, but hosted services start in registration
         // order only among themselves): the initializer migrates before any job can touch the database.
         builder.Services.Insert(0, ServiceDescriptor.Singleton<IHostedService, DatabaseInitializer>());
@@ -57,6 +63,7 @@ public static class WebHostingExtensions
         app.MapEmbeddingsApi();
         app.MapAttributionsApi();
         app.MapArtifactsApi();
+        app.MapStudiesApi();
         app.MapHangfireDashboard("/hangfire", new DashboardOptions { Authorization = [], DashboardTitle = "XaiLab jobs" });
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
