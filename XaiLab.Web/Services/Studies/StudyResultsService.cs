@@ -152,9 +152,17 @@ public sealed class StudyResultsService(IDbContextFactory<XaiLabDbContext> conte
             .Select(p => (p.First!.Rating!.Value!.Value, p.Repeat.Rating!.Value!.Value))
             .ToList();
         var repeat = RepeatConsistency.Compute(repeatPairs, 1, points);
+        var repeatedChoices = rated.Where(r => r.Assignment.IsRepeat && r.Item.Kind == StudyItemKind.Pair)
+            .Select(r => (Repeat: r, First: rated.FirstOrDefault(f => !f.Assignment.IsRepeat && f.Item.Id == r.Item.Id)))
+            .Where(p => p.First is not null)
+            .Select(p => p.First!.Rating!.Choice == p.Repeat.Rating!.Choice)
+            .ToList();
+        var repeats = repeat.Pairs + repeatedChoices.Count;
+        double? exact = repeats == 0 ? null
+            : ((repeat.Pairs > 0 ? repeat.ExactAgreement * repeat.Pairs : 0) + repeatedChoices.Count(same => same)) / repeats;
         return new AnnotatorResultResponse(userId, rated.Count, rows.Count, goldItems, goldLikert.Correct + goldPairs.Correct,
             goldItems == 0 ? null : (goldLikert.Correct + goldPairs.Correct) / (double)goldItems, Finite(within),
-            repeat.Pairs, Finite(repeat.ExactAgreement), Finite(repeat.MeanAbsoluteDifference), Finite(repeat.WeightedKappa));
+            repeats, exact, Finite(repeat.MeanAbsoluteDifference), Finite(repeat.WeightedKappa));
     }
 
     private static double? Finite(double value) => double.IsFinite(value) ? value : null;
