@@ -140,6 +140,16 @@ public sealed class StudyService(IDbContextFactory<XaiLabDbContext> contexts, Ti
             progress);
     }
 
+    /// <summary>The newest stored maps (at most <paramref name="limit"/>), for the create page to pick from.</summary>
+    public async Task<IReadOnlyList<StudyMapChoice>> MapChoicesAsync(int limit = 2000, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.StoredAttributions.AsNoTracking().OrderByDescending(a => a.Id).Take(limit)
+            .OrderBy(a => a.SliceId).ThenBy(a => a.RunId).ThenBy(a => a.Method)
+            .Select(a => new StudyMapChoice(a.Id, a.RunId, a.Run!.Architecture, a.Method, a.SliceId, a.Parameters))
+            .ToListAsync(cancellationToken);
+    }
+
     /// <summary>Every study, newest first (researchers).</summary>
     public async Task<IReadOnlyList<StudySummaryResponse>> ListAsync(CancellationToken cancellationToken = default)
     {
