@@ -96,7 +96,7 @@ public sealed class StudyRaterTests : MudBunitContext
         Assert.Equal("earlier", cut.Find("[data-testid=rater-comment]").GetAttribute("value"));
         Assert.Contains("mud-button-filled", cut.Find("[data-testid=rater-value-2]").ClassName);
         cut.Find("[data-testid=rater-comment]").Input("rim only");
-        cut.Find("[data-testid=rater-stack]").Click(new MouseEventArgs { OffsetX = 240, OffsetY = 120 });
+        cut.Find("[data-testid=rater-stack]").Click(new MouseEventArgs { OffsetX = 220, OffsetY = 110 });
         Assert.Single(cut.FindAll("[data-testid=rater-point]"));
         cut.Find("[data-testid=rater-keys]").KeyDown(new KeyboardEventArgs { Key = "3" });
         var answer = Assert.Single(answers);
