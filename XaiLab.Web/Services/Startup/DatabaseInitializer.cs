@@ -10,7 +10,8 @@ namespace XaiLab.Web.Services.Startup;
 
 /// <summary>
 /// Runs once at start, before the job servers: applies migrations, puts runs that a dead process left "running" back in
-/// the queue (they resume from their last checkpoint), and seeds the demo dataset into an empty database.
+/// the queue (they resume from their last checkpoint), restarts or rolls back imports a dead process left "importing"
+/// (see <see cref="InterruptedImports"/>), and seeds the demo dataset into an empty database.
 /// </summary>
 public sealed class DatabaseInitializer(
     IServiceProvider services,
@@ -29,6 +30,7 @@ public sealed class DatabaseInitializer(
         }
 
         await RequeueInterruptedRunsAsync(scope.ServiceProvider, contexts, cancellationToken);
+        await scope.ServiceProvider.GetRequiredService<InterruptedImports>().RecoverAsync(cancellationToken);
 
         if (demo.Value.SeedOnStart)
         {
