@@ -27,6 +27,9 @@ public static class StudySchedule
 
         var repeatable = order.Where(i => !items[i]).ToArray();
         random.Shuffle(repeatable);
+        // Items shown first near the end cannot get the gap: take them last.
+        var tail = order.Skip(Math.Max(0, order.Length - MinimumRepeatGap)).ToHashSet();
+        repeatable = [.. repeatable.Where(i => !tail.Contains(i)), .. repeatable.Where(tail.Contains)];
         foreach (var item in repeatable.Take(Math.Min(repeats, repeatable.Length)))
         {
             var first = presentations.FindIndex(p => p.Item == item && !p.Repeat);

@@ -6,10 +6,18 @@ public sealed class StudyScheduleTests
 {
     private static readonly bool[] Items = [.. Enumerable.Range(0, 20).Select(i => i == 19)];
 
-    [Fact]
-    public void For_ShowsEveryItemOnce_PlusRepeatsOfNonGoldItemsAfterAGap()
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    [InlineData(4)]
+    [InlineData(5)]
+    [InlineData(6)]
+    [InlineData(7)]
+    [InlineData(8)]
+    public void For_ShowsEveryItemOnce_PlusRepeatsOfNonGoldItemsAfterAGap(int seed)
     {
-        var order = StudySchedule.For(Items, repeats: 4, seed: 3, annotatorIndex: 0);
+        var order = StudySchedule.For(Items, repeats: 4, seed, annotatorIndex: 0);
         Assert.Equal(24, order.Count);
         Assert.Equal(Enumerable.Range(0, 20), order.Where(p => !p.IsRepeat).Select(p => p.ItemIndex).Order());
         var repeats = order.Select((p, position) => (p, position)).Where(x => x.p.IsRepeat).ToList();
