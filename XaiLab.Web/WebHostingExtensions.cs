@@ -93,7 +93,7 @@ public static class WebHostingExtensions
         data.MapArtifactsApi();
         // Studies serve annotators too (who read nothing else): signed in is enough here, the study services check roles
         // and assignments on every call.
-        app.MapStudiesApi().RequireAuthorization();
+        app.MapGroup(string.Empty).RequireAuthorization().MapStudiesApi();
         // The dashboard's own filter is empty: the endpoint's admin policy decides (and sends others to the sign-in form).
         app.MapHangfireDashboard("/hangfire", new DashboardOptions { Authorization = [], DashboardTitle = "XaiLab jobs" })
             .RequireAuthorization(XaiLabPolicies.Admin);
