@@ -8,15 +8,20 @@ using XaiLab.Web.Services.Models;
 using XaiLab.Web.Services.Embeddings;
 using XaiLab.Web.Services.Progress;
 using XaiLab.Web.Services.Runs;
+using XaiLab.Web.Services.Nodes;
 using XaiLab.Web.Services.Startup;
 
 namespace XaiLab.Web;
 
 public static class WebHostingExtensions
 {
-    /// <summary>Blazor Server with MudBlazor, the application services, the API and the start-up database work.</summary>
+    /// <summary>
+    /// Blazor Server with MudBlazor, the application services, the API and the start-up database work. A worker node
+    /// (Node:Role) registers the same services, which its jobs use, but maps only /api/health.
+    /// </summary>
     public static IHostApplicationBuilder AddXaiLabWeb(this IHostApplicationBuilder builder)
     {
+        builder.Services.AddSingleton(NodeOptions.Read(builder.Configuration));
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddMudServices();
         builder.Services.AddProblemDetails();
@@ -45,6 +50,11 @@ public static class WebHostingExtensions
 
     public static WebApplication MapXaiLab(this WebApplication app)
     {
+        if (app.Services.GetRequiredService<NodeOptions>().Role == NodeRole.Worker)
+        {
+            app.MapHealthApi();
+            return app;
+        }
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseAntiforgery();

@@ -9,5 +9,6 @@ public sealed class AttributionRequestConfiguration : IEntityTypeConfiguration<A
     public void Configure(EntityTypeBuilder<AttributionRequest> builder)
     {
         builder.Property(r => r.Status).HasConversion<string>().HasMaxLength(16);
+        builder.Property(r => r.ExecutedBy).HasMaxLength(200);
     }
 }

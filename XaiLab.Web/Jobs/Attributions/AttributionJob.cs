@@ -7,6 +7,7 @@ using XaiLab.Data.Entities;
 using XaiLab.Engine.Attribution.Rendering;
 using XaiLab.Engine.Imaging;
 using XaiLab.Web.Services.Attributions;
+using XaiLab.Web.Services.Nodes;
 
 namespace XaiLab.Web.Jobs.Attributions;
 
@@ -19,6 +20,7 @@ public sealed class AttributionJob(
     IDbContextFactory<XaiLabDbContext> contexts,
     ArtifactStore store,
     AttributionLocks locks,
+    NodeOptions node,
     TimeProvider time,
     ILogger<AttributionJob> logger)
 {
@@ -37,6 +39,7 @@ public sealed class AttributionJob(
         request.Computed = 0;
         request.MapIds = [];
         request.Error = null;
+        request.ExecutedBy = node.Name;
         await db.SaveChangesAsync(cancellationToken);
         try
         {

@@ -4,17 +4,21 @@ using XaiLab.Data;
 using XaiLab.Data.Entities;
 using XaiLab.Web.Apis.Contracts;
 using XaiLab.Web.Services.Datasets;
+using XaiLab.Web.Services.Nodes;
 using XaiLab.Web.Services.Runs;
 
 namespace XaiLab.Web.Services.Startup;
 
 /// <summary>
-/// Runs once at start, before the job servers: applies migrations, puts runs that a dead process left "running" back in
-/// the queue (they resume from their last checkpoint), and seeds the demo dataset into an empty database.
+/// Runs once at start, before the job servers: applies migrations (every node may; EF Core serialises concurrent
+/// migrators with a lock), puts runs that a dead process left "running" with no live lease back in the queue (they
+/// resume from their last checkpoint), and, on a web node, seeds the demo dataset into an empty database.
 /// </summary>
 public sealed class DatabaseInitializer(
     IServiceProvider services,
     IOptions<DemoDatasetOptions> demo,
+    NodeOptions node,
+    TimeProvider time,
     ILogger<DatabaseInitializer> logger) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
@@ -23,14 +27,13 @@ public sealed class DatabaseInitializer(
         var contexts = scope.ServiceProvider.GetRequiredService<IDbContextFactory<XaiLabDbContext>>();
         await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
         {
+            // SQLite's pragmas (WAL, foreign keys, busy timeout) are set on every connection by SqlitePragmas.
             await db.Database.MigrateAsync(cancellationToken);
-            // WAL lets pages read while a job writes.
-            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
         }
 
         await RequeueInterruptedRunsAsync(scope.ServiceProvider, contexts, cancellationToken);
 
-        if (demo.Value.SeedOnStart)
+        if (demo.Value.SeedOnStart && node.Role == NodeRole.Web)
         {
             await using var db = await contexts.CreateDbContextAsync(cancellationToken);
             if (!await db.Datasets.AnyAsync(cancellationToken))
@@ -48,7 +51,11 @@ public sealed class DatabaseInitializer(
     private async Task RequeueInterruptedRunsAsync(IServiceProvider provider, IDbContextFactory<XaiLabDbContext> contexts, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var interrupted = await db.Runs.Where(r => r.Status == RunStatus.Running).ToListAsync(cancellationToken);
+        // A run whose lease is alive is executing on another node right now; leave it alone.
+        var now = time.GetUtcNow();
+        var interrupted = await db.Runs
+            .Where(r => r.Status == RunStatus.Running && (r.LeaseOwner == null || r.LeaseExpiresAt < now))
+            .ToListAsync(cancellationToken);
         if (interrupted.Count == 0)
         {
             return;
