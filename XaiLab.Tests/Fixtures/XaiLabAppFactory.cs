@@ -1,21 +1,40 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using XaiLab.Data;
 
 namespace XaiLab.Tests.Fixtures;
 
 /// <summary>
 /// The real application (SQLite, Hangfire on SQLite, artifact store) in a fresh temporary data directory, with the demo
 /// seeding switched off so each test creates exactly the data it uses. Call <see cref="WebApplicationFactory{T}.UseKestrel()"/>
-/// before the first client for a real socket (browser tests).
+/// before the first client for a real socket (browser tests). With XAILAB_TEST_PROVIDER=Postgres (or a provider given
+/// explicitly) the app and Hangfire use a fresh PostgreSQL database of their own on <see cref="PostgresServer"/>.
 /// </summary>
 public sealed class XaiLabAppFactory : WebApplicationFactory<Program>
 {
     public XaiLabAppFactory()
+        : this(TestDatabase.ProviderFromEnvironment)
     {
-        DataDirectory = Directory.CreateTempSubdirectory("xailab-app-").FullName;
     }
 
+    public XaiLabAppFactory(DatabaseProvider provider, IReadOnlyDictionary<string, string>? settings = null)
+    {
+        Provider = provider;
+        this.settings = settings ?? new Dictionary<string, string>();
+        DataDirectory = Directory.CreateTempSubdirectory("xailab-app-").FullName;
+        ConnectionString = provider == DatabaseProvider.Postgres
+            ? PostgresServer.CreateDatabase()
+            : $"Data Source={Path.Combine(DataDirectory, "xailab.db")};Cache=Shared;Pooling=True";
+    }
+
+    private readonly IReadOnlyDictionary<string, string> settings;
+
+    public DatabaseProvider Provider { get; }
+
     public string DataDirectory { get; }
+
+    /// <summary>The application database's connection string.</summary>
+    public string ConnectionString { get; }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -25,6 +44,12 @@ public sealed class XaiLabAppFactory : WebApplicationFactory<Program>
         builder.UseSetting("XaiLab:DataDirectory", DataDirectory);
         builder.UseSetting("Demo:SeedOnStart", "false");
         builder.UseSetting("Jobs:QueuePollIntervalSeconds", "0.2");
+        builder.UseSetting("Database:Provider", Provider.ToString());
+        builder.UseSetting("Database:ConnectionString", ConnectionString);
+        foreach (var (key, value) in settings)
+        {
+            builder.UseSetting(key, value);
+        }
     }
 
     protected override void Dispose(bool disposing)
@@ -32,6 +57,10 @@ public sealed class XaiLabAppFactory : WebApplicationFactory<Program>
         base.Dispose(disposing);
         if (disposing)
         {
+            if (Provider == DatabaseProvider.Postgres)
+            {
+                PostgresServer.DropDatabase(ConnectionString);
+            }
             try
             {
                 Directory.Delete(DataDirectory, recursive: true);
