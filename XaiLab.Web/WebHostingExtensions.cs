@@ -6,6 +6,7 @@ using XaiLab.Web.Components;
 using XaiLab.Web.Services.Datasets;
 using XaiLab.Web.Services.Models;
 using XaiLab.Web.Services.Embeddings;
+using XaiLab.Web.Services.Health;
 using XaiLab.Web.Services.Progress;
 using XaiLab.Web.Services.Runs;
 using XaiLab.Web.Services.Nodes;
@@ -22,6 +23,9 @@ public static class WebHostingExtensions
     public static IHostApplicationBuilder AddXaiLabWeb(this IHostApplicationBuilder builder)
     {
         builder.Services.AddSingleton(NodeOptions.Read(builder.Configuration));
+        builder.Services.Configure<DatabaseHealthOptions>(builder.Configuration.GetSection(DatabaseHealthOptions.SectionName));
+        builder.Services.AddSingleton<DatabaseHealthMonitor>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<DatabaseHealthMonitor>());
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddMudServices();
         builder.Services.AddProblemDetails();
