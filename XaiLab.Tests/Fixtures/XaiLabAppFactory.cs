@@ -20,18 +20,25 @@ public sealed class XaiLabAppFactory : WebApplicationFactory<Program>
     public XaiLabAppFactory(DatabaseProvider provider, IReadOnlyDictionary<string, string>? settings = null)
     {
         Provider = provider;
-        this.settings = settings ?? new Dictionary<string, string>();
+        this.settings = new Dictionary<string, string>(settings ?? new Dictionary<string, string>());
         DataDirectory = Directory.CreateTempSubdirectory("xailab-app-").FullName;
         ConnectionString = provider == DatabaseProvider.Postgres
             ? PostgresServer.CreateDatabase()
             : $"Data Source={Path.Combine(DataDirectory, "xailab.db")};Cache=Shared;Pooling=True";
     }
 
-    private readonly IReadOnlyDictionary<string, string> settings;
+    private readonly Dictionary<string, string> settings;
 
     public DatabaseProvider Provider { get; }
 
     public string DataDirectory { get; }
+
+    /// <summary>Adds or replaces a configuration value; before the first client only.</summary>
+    public XaiLabAppFactory WithSetting(string key, string value)
+    {
+        settings[key] = value;
+        return this;
+    }
 
     /// <summary>The application database's connection string.</summary>
     public string ConnectionString { get; }
