@@ -2,6 +2,7 @@ using Hangfire;
 using MudBlazor.Services;
 using XaiLab.Web.Apis;
 using XaiLab.Web.Services.Attributions;
+using XaiLab.Web.Services.Backups;
 using XaiLab.Web.Components;
 using XaiLab.Web.Services.Datasets;
 using XaiLab.Web.Services.Models;
@@ -46,6 +47,7 @@ public static class WebHostingExtensions
         builder.Services.AddScoped<EmbeddingService>();
         builder.Services.AddScoped<AttributionService>();
         builder.Services.AddScoped<SaliencyScoreService>();
+        builder.Services.AddScoped<TeamBackupService>();
         // Registered before Hangfire's servers (AddXaiLabJobs runs first, but hosted services start in registration
         // order only among themselves): the initializer migrates before any job can touch the database.
         builder.Services.Insert(0, ServiceDescriptor.Singleton<IHostedService, DatabaseInitializer>());
@@ -71,6 +73,7 @@ public static class WebHostingExtensions
         app.MapEmbeddingsApi();
         app.MapAttributionsApi();
         app.MapArtifactsApi();
+        app.MapTeamBackupsApi();
         app.MapHangfireDashboard("/hangfire", new DashboardOptions { Authorization = [], DashboardTitle = "XaiLab jobs" });
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
