@@ -14,7 +14,7 @@ namespace XaiLab.Tests.Web.Jobs;
 /// </summary>
 public sealed class MultiNodeTests : IDisposable
 {
-    private const int Epochs = 6;
+    private const int Epochs = 4;
     private readonly string dataDirectory = Directory.CreateTempSubdirectory("xailab-nodes-").FullName;
     private readonly string connectionString = PostgresServer.CreateDatabase();
     private readonly List<WebAppProcess> nodes = [];
@@ -70,7 +70,7 @@ public sealed class MultiNodeTests : IDisposable
         var workerC = await StartAsync("worker-c", "Worker", "cpu,default");
         var posted = await web.Client.PostAsJsonAsync("/api/attributions", new
         {
-            runIds, methods = new[] { "integrated-gradients", "occlusion" }, parameters = new { steps = 64 },
+            runIds, methods = new[] { "integrated-gradients", "occlusion" }, parameters = new { steps = 32 },
         });
         Assert.True(posted.IsSuccessStatusCode, await posted.Content.ReadAsStringAsync());
         var requestId = (await posted.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt32();
