@@ -40,6 +40,7 @@ public static class WebHostingExtensions
         builder.Services.AddScoped<DatasetSliceQueries>();
         builder.Services.AddScoped<DatasetSplitService>();
         builder.Services.AddScoped<DatasetService>();
+        builder.Services.AddScoped<InterruptedImports>();
         builder.Services.AddScoped<RunService>();
         builder.Services.AddScoped<RunComparisonService>();
         builder.Services.AddSingleton<ModelPropertiesCache>();
@@ -69,6 +70,7 @@ public static class WebHostingExtensions
         app.MapHealthApi();
         app.MapDatasetsApi();
         app.MapRunsApi();
+        app.MapRunExportsApi();
         app.MapModelsApi();
         app.MapEmbeddingsApi();
         app.MapAttributionsApi();

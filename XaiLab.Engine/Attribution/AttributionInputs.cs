@@ -14,6 +14,29 @@ internal static class AttributionInputs
         }
     }
 
+    public static void CheckBatchShape(Tensor inputs)
+    {
+        ArgumentNullException.ThrowIfNull(inputs);
+        if (inputs.dim() != 4 || inputs.shape[0] < 1)
+        {
+            throw new ArgumentException($"Batched attribution explains inputs [N, C, H, W] with N >= 1; got [{string.Join(", ", inputs.shape)}].", nameof(inputs));
+        }
+    }
+
+    /// <summary>One map per row of a [N, C, H, W] tensor, copied to the host in a single transfer.</summary>
+    public static AttributionMap[] ToMaps(Tensor maps)
+    {
+        var values = ToArray(maps);
+        var (n, c, h, w) = ((int)maps.shape[0], (int)maps.shape[1], (int)maps.shape[2], (int)maps.shape[3]);
+        var size = c * h * w;
+        var result = new AttributionMap[n];
+        for (var i = 0; i < n; i++)
+        {
+            result[i] = new AttributionMap(values.AsSpan(i * size, size).ToArray(), c, h, w);
+        }
+        return result;
+    }
+
     /// <summary>The values of a tensor as float32 on the CPU, row-major.</summary>
     public static float[] ToArray(Tensor tensor)
     {

@@ -60,19 +60,22 @@ public static class AttributionMethods
         return true;
     }
 
-    private static IAttributionMethod Create(AttributionMethodKind kind, AttributionOptions options) => kind switch
+    private static IAttributionMethod Create(AttributionMethodKind kind, AttributionOptions options) => Create(
+        kind, options, options.InternalBatchSize ?? AttributionOptions.DefaultInternalBatchSize);
+
+    private static IAttributionMethod Create(AttributionMethodKind kind, AttributionOptions options, int batch) => kind switch
     {
-        AttributionMethodKind.VanillaGradient => new VanillaGradient(),
+        AttributionMethodKind.VanillaGradient => new VanillaGradient { InternalBatchSize = batch },
         AttributionMethodKind.IntegratedGradients => new IntegratedGradients(
-            steps: options.Steps ?? 25, baseline: options.Baseline, internalBatchSize: options.InternalBatchSize ?? 16,
+            steps: options.Steps ?? 25, baseline: options.Baseline, internalBatchSize: batch,
             seed: options.Seed, rule: options.IntegrationRule),
         AttributionMethodKind.BlurIntegratedGradients => new BlurIntegratedGradients
         {
-            Steps = options.Steps ?? 100, InternalBatchSize = options.InternalBatchSize ?? 16,
+            Steps = options.Steps ?? 100, InternalBatchSize = batch,
         },
-        AttributionMethodKind.GuidedIntegratedGradients => new GuidedIntegratedGradients { Steps = options.Steps ?? 200 },
-        AttributionMethodKind.Xrai => new Xrai { Steps = options.Steps ?? 100, InternalBatchSize = options.InternalBatchSize ?? 16 },
-        AttributionMethodKind.XraiTop30 => new XraiTop30(new Xrai { Steps = options.Steps ?? 100, InternalBatchSize = options.InternalBatchSize ?? 16 }),
+        AttributionMethodKind.GuidedIntegratedGradients => new GuidedIntegratedGradients { Steps = options.Steps ?? 200, InternalBatchSize = batch },
+        AttributionMethodKind.Xrai => new Xrai { Steps = options.Steps ?? 100, InternalBatchSize = batch },
+        AttributionMethodKind.XraiTop30 => new XraiTop30(new Xrai { Steps = options.Steps ?? 100, InternalBatchSize = batch }),
         AttributionMethodKind.GradCam => new GradCam(),
         AttributionMethodKind.Occlusion => new Occlusion { InternalBatchSize = options.InternalBatchSize ?? 32 },
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),

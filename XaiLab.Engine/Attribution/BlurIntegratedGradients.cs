@@ -8,7 +8,7 @@ namespace XaiLab.Engine.Attribution;
 /// -sum_i (sigma_{i+1} - sigma_i) * dBlur/dsigma(sigma_i) * gradient(blur(x, sigma_i)), with dBlur/dsigma taken as the
 /// forward difference over <see cref="GradStep"/>. API name "blur-ig".
 /// </summary>
-public sealed class BlurIntegratedGradients : IAttributionMethod
+public sealed class BlurIntegratedGradients : IBatchAttributionMethod
 {
     public string ApiName => "blur-ig";
 
@@ -26,8 +26,12 @@ public sealed class BlurIntegratedGradients : IAttributionMethod
     /// </summary>
     public bool SqrtSchedule { get; init; }
 
-    /// <summary>Images per model call. Default 16; the map does not depend on it (PAIR's <c>batch_size</c> defaults to 1).</summary>
-    public int InternalBatchSize { get; init; } = 16;
+    /// <summary>
+    /// Images per model call (path points of all inputs explained together share batches). Default
+    /// <see cref="AttributionOptions.DefaultInternalBatchSize"/>; the map does not depend on it (PAIR's <c>batch_size</c>
+    /// defaults to 1).
+    /// </summary>
+    public int InternalBatchSize { get; init; } = AttributionOptions.DefaultInternalBatchSize;
 
     public AttributionMap Explain(
         IModelProbe probe,
@@ -36,8 +40,20 @@ public sealed class BlurIntegratedGradients : IAttributionMethod
         IProgress<double>? progress = null,
         CancellationToken cancellationToken = default)
     {
+        AttributionInputs.CheckShape(input);
+        using var scope = NewDisposeScope();
+        return ExplainMany(probe, input.unsqueeze(0), target, progress, cancellationToken)[0];
+    }
+
+    public IReadOnlyList<AttributionMap> ExplainMany(
+        IModelProbe probe,
+        Tensor inputs,
+        long target,
+        IProgress<double>? progress = null,
+        CancellationToken cancellationToken = default)
+    {
         ArgumentNullException.ThrowIfNull(probe);
-        ArgumentNullException.ThrowIfNull(input);
+        AttributionInputs.CheckBatchShape(inputs);
         ArgumentOutOfRangeException.ThrowIfLessThan(Steps, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(InternalBatchSize, 1);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(GradStep);
@@ -53,32 +69,36 @@ public sealed class BlurIntegratedGradients : IAttributionMethod
         using var scope = NewDisposeScope();
         // The blur and its sigma derivative are computed in float64: the forward difference over 0.01 would lose
         // three digits in float32.
-        var image = input.unsqueeze(0).to_type(ScalarType.Float64);
-        var total = zeros_like(image);
-        for (var start = 0; start < Steps; start += InternalBatchSize)
+        var images = inputs.detach().to_type(ScalarType.Float64);
+        var total = zeros_like(images);
+        var points = images.shape[0] * Steps;
+        for (var start = 0; start < points; start += InternalBatchSize)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var count = Math.Min(InternalBatchSize, Steps - start);
+            var count = (int)Math.Min(InternalBatchSize, points - start);
             using (NewDisposeScope())
             {
-                var points = new Tensor[count];
+                var batchPoints = new Tensor[count];
                 var weightedBlurGradients = new Tensor[count];
                 for (var k = 0; k < count; k++)
                 {
-                    var i = start + k;
-                    var blurred = GaussianBlur.Blur(image, sigmas[i]);
-                    var blurGradient = (GaussianBlur.Blur(image, sigmas[i] + GradStep) - blurred) / GradStep;
-                    points[k] = blurred;
+                    var (image, i) = Math.DivRem(start + k, Steps);
+                    var original = images[image].unsqueeze(0);
+                    var blurred = GaussianBlur.Blur(original, sigmas[i]);
+                    var blurGradient = (GaussianBlur.Blur(original, sigmas[i] + GradStep) - blurred) / GradStep;
+                    batchPoints[k] = blurred;
                     weightedBlurGradients[k] = blurGradient * (sigmas[i + 1] - sigmas[i]);
                 }
-                var batch = cat(points, 0).to_type(input.dtype);
+                var batch = cat(batchPoints, 0).to_type(inputs.dtype);
                 var gradients = probe.InputGradients(batch, Enumerable.Repeat(target, count).ToArray()).to_type(ScalarType.Float64);
-                total.add_((cat(weightedBlurGradients, 0) * gradients).sum(0, keepdim: true));
+                var terms = cat(weightedBlurGradients, 0) * gradients;
+                for (var k = 0; k < count; k++)
+                {
+                    total[(start + k) / Steps].add_(terms[k]);
+                }
             }
-            progress?.Report((double)(start + count) / Steps);
+            progress?.Report((double)(start + count) / points);
         }
-
-        var map = (-total[0]).to_type(ScalarType.Float32).cpu();
-        return new AttributionMap(map.data<float>().ToArray(), (int)input.shape[0], (int)input.shape[1], (int)input.shape[2]);
+        return AttributionInputs.ToMaps(total.neg_());
     }
 }

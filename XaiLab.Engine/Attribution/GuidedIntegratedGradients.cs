@@ -11,10 +11,8 @@ namespace XaiLab.Engine.Attribution;
 /// straight line and the map is IG with a left Riemann sum (alphas k / Steps, k = 0..Steps-1). API name "guided-ig".
 /// The path bookkeeping runs in float64 on the CPU, as PAIR's numpy code.
 /// </summary>
-public sealed class GuidedIntegratedGradients : IAttributionMethod
+public sealed class GuidedIntegratedGradients : IBatchAttributionMethod
 {
-    private const double Epsilon = 1e-9;
-
     public string ApiName => "guided-ig";
 
     /// <summary>Path steps, one gradient each. Default 200, PAIR's library default; the paper used 25.</summary>
@@ -35,6 +33,13 @@ public sealed class GuidedIntegratedGradients : IAttributionMethod
     /// <summary>Value of every feature of the baseline image. Default 0 (black image), as PAIR and the paper.</summary>
     public double Baseline { get; init; }
 
+    /// <summary>
+    /// Paths per model call when several inputs are explained together (SmoothGrad's noisy samples walk their paths in
+    /// lockstep, one batched gradient per step). Default <see cref="AttributionOptions.DefaultInternalBatchSize"/>; a
+    /// single path is sequential by nature (each step's gradient depends on the last step), so it gains nothing.
+    /// </summary>
+    public int InternalBatchSize { get; init; } = AttributionOptions.DefaultInternalBatchSize;
+
     public AttributionMap Explain(
         IModelProbe probe,
         Tensor input,
@@ -42,168 +47,71 @@ public sealed class GuidedIntegratedGradients : IAttributionMethod
         IProgress<double>? progress = null,
         CancellationToken cancellationToken = default)
     {
+        AttributionInputs.CheckShape(input);
+        using var scope = NewDisposeScope();
+        return ExplainMany(probe, input.unsqueeze(0), target, progress, cancellationToken)[0];
+    }
+
+    public IReadOnlyList<AttributionMap> ExplainMany(
+        IModelProbe probe,
+        Tensor inputs,
+        long target,
+        IProgress<double>? progress = null,
+        CancellationToken cancellationToken = default)
+    {
         ArgumentNullException.ThrowIfNull(probe);
-        ArgumentNullException.ThrowIfNull(input);
+        AttributionInputs.CheckBatchShape(inputs);
         ArgumentOutOfRangeException.ThrowIfLessThan(Steps, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(InternalBatchSize, 1);
         if (Fraction is <= 0 or > 1) throw new ArgumentOutOfRangeException(nameof(Fraction), "Fraction must be in (0, 1].");
         ArgumentOutOfRangeException.ThrowIfNegative(MaxDist);
 
-        double[] xInput;
+        var count = (int)inputs.shape[0];
+        var shape = inputs.shape[1..];
+        double[] all;
         using (NewDisposeScope())
         {
-            xInput = input.to_type(ScalarType.Float64).cpu().data<double>().ToArray();
+            all = inputs.detach().to_type(ScalarType.Float64).cpu().contiguous().data<double>().ToArray();
         }
-        var n = xInput.Length;
-        var xBaseline = Enumerable.Repeat(Baseline, n).ToArray();
-        var x = (double[])xBaseline.Clone();
-        var attribution = new double[n];
-        var l1Total = L1(xInput, xBaseline);
-        if (l1Total == 0)
-        {
-            progress?.Report(1.0);
-            return ToMap(attribution, input);
-        }
-
-        var xMin = new double[n];
-        var xMax = new double[n];
-        var xOld = new double[n];
-        var gradient = new double[n];
-        var absolute = new double[n];
-        var selected = new bool[n];
-        var scratch = new double[n];
-        for (var step = 0; step < Steps; step++)
+        var n = all.Length / count;
+        var paths = Enumerable.Range(0, count)
+            .Select(k => new GuidedPath(all.AsSpan(k * n, n).ToArray(), Baseline, Fraction, MaxDist))
+            .ToArray();
+        var moving = paths.Where(path => !path.IsEmpty).ToArray();
+        var points = new double[moving.Length * n];
+        for (var step = 0; step < Steps && moving.Length > 0; step++)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var gradientActual = Gradient(probe, x, input, target);
-            Array.Copy(gradientActual, gradient, n);
-            var alpha = (step + 1.0) / Steps;
-            var alphaMin = Math.Max(alpha - MaxDist, 0.0);
-            var alphaMax = Math.Min(alpha + MaxDist, 1.0);
-            for (var i = 0; i < n; i++)
+            for (var k = 0; k < moving.Length; k++)
             {
-                xMin[i] = xBaseline[i] + (xInput[i] - xBaseline[i]) * alphaMin;
-                xMax[i] = xBaseline[i] + (xInput[i] - xBaseline[i]) * alphaMax;
+                Array.Copy(moving[k].Position, 0, points, k * n, n);
             }
-            var l1Target = l1Total * (1 - (step + 1.0) / Steps);
-
-            var gamma = double.PositiveInfinity;
-            while (gamma > 1.0)
+            var gradients = Gradients(probe, points, moving.Length, shape, inputs, target);
+            for (var k = 0; k < moving.Length; k++)
             {
-                Array.Copy(x, xOld, n);
-                // Features that fell behind alpha_min are pulled up to it; features equal to the input (no defined
-                // alpha) count as alpha_max, as in PAIR.
-                for (var i = 0; i < n; i++)
-                {
-                    var span = xInput[i] - xBaseline[i];
-                    var xAlpha = span != 0 ? (x[i] - xBaseline[i]) / span : alphaMax;
-                    if (xAlpha < alphaMin)
-                    {
-                        x[i] = xMin[i];
-                    }
-                }
-
-                var l1Current = L1(x, xInput);
-                if (IsClose(l1Target, l1Current))
-                {
-                    Accumulate(attribution, x, xOld, gradientActual);
-                    break;
-                }
-
-                // Features already at x_max are excluded from the selection.
-                for (var i = 0; i < n; i++)
-                {
-                    if (x[i] == xMax[i])
-                    {
-                        gradient[i] = double.PositiveInfinity;
-                    }
-                    absolute[i] = Math.Abs(gradient[i]);
-                }
-                var threshold = LowerQuantile(absolute, Fraction, scratch);
-                var l1Selected = 0.0;
-                for (var i = 0; i < n; i++)
-                {
-                    selected[i] = Math.Abs(gradient[i]) <= threshold && !double.IsPositiveInfinity(gradient[i]);
-                    if (selected[i])
-                    {
-                        l1Selected += Math.Abs(x[i] - xMax[i]);
-                    }
-                }
-
-                gamma = l1Selected > 0 ? (l1Current - l1Target) / l1Selected : double.PositiveInfinity;
-                for (var i = 0; i < n; i++)
-                {
-                    if (!selected[i]) continue;
-                    // gamma > 1: moving the selected features all the way is not enough; move them as far as allowed.
-                    x[i] = gamma > 1.0 ? xMax[i] : x[i] + (xMax[i] - x[i]) * gamma;
-                }
-                Accumulate(attribution, x, xOld, gradientActual);
+                moving[k].Step(gradients.AsSpan(k * n, n), step, Steps);
             }
             progress?.Report((step + 1.0) / Steps);
         }
-        return ToMap(attribution, input);
+        if (moving.Length == 0)
+        {
+            progress?.Report(1.0);
+        }
+        return paths.Select(path => new AttributionMap(
+            path.Attribution.Select(v => (float)v).ToArray(), (int)shape[0], (int)shape[1], (int)shape[2])).ToArray();
     }
 
-    private static double[] Gradient(IModelProbe probe, double[] x, Tensor like, long target)
+    /// <summary>Gradients at the current points of the paths, in batches of <see cref="InternalBatchSize"/>, one host copy.</summary>
+    private double[] Gradients(IModelProbe probe, double[] points, int paths, long[] shape, Tensor like, long target)
     {
         using var scope = NewDisposeScope();
-        var point = tensor(x, ScalarType.Float64).reshape(like.shape).to_type(like.dtype).to(like.device).unsqueeze(0);
-        return probe.InputGradients(point, [target])[0].to_type(ScalarType.Float64).cpu().data<double>().ToArray();
-    }
-
-    private static void Accumulate(double[] attribution, double[] x, double[] xOld, double[] gradient)
-    {
-        for (var i = 0; i < attribution.Length; i++)
+        var batch = tensor(points, ScalarType.Float64).reshape([paths, .. shape]).to_type(like.dtype).to(like.device);
+        var chunks = new List<Tensor>();
+        for (var start = 0; start < paths; start += InternalBatchSize)
         {
-            attribution[i] += (x[i] - xOld[i]) * gradient[i];
+            var length = Math.Min(InternalBatchSize, paths - start);
+            chunks.Add(probe.InputGradients(batch.narrow(0, start, length), Enumerable.Repeat(target, length).ToArray()));
         }
+        return cat(chunks, 0).to_type(ScalarType.Float64).cpu().contiguous().data<double>().ToArray();
     }
-
-    private static double L1(double[] a, double[] b)
-    {
-        var sum = 0.0;
-        for (var i = 0; i < a.Length; i++)
-        {
-            sum += Math.Abs(a[i] - b[i]);
-        }
-        return sum;
-    }
-
-    // math.isclose(a, b, rel_tol=1e-9, abs_tol=1e-9)
-    private static bool IsClose(double a, double b) =>
-        Math.Abs(a - b) <= Math.Max(Epsilon * Math.Max(Math.Abs(a), Math.Abs(b)), Epsilon);
-
-    // numpy.quantile(values, q, method='lower'): the k-th smallest value, k = floor(q * (n - 1)), found by quickselect
-    // in the scratch buffer (a full sort per inner iteration dominated the run time at 224 x 224).
-    private static double LowerQuantile(double[] values, double q, double[] scratch)
-    {
-        Array.Copy(values, scratch, values.Length);
-        var k = (int)Math.Floor(q * (values.Length - 1));
-        int left = 0, right = scratch.Length - 1;
-        while (left < right)
-        {
-            var pivot = MedianOfThree(scratch[left], scratch[(left + right) / 2], scratch[right]);
-            int i = left, j = right;
-            while (i <= j)
-            {
-                while (scratch[i] < pivot) i++;
-                while (scratch[j] > pivot) j--;
-                if (i <= j)
-                {
-                    (scratch[i], scratch[j]) = (scratch[j], scratch[i]);
-                    i++;
-                    j--;
-                }
-            }
-            if (k <= j) right = j;
-            else if (k >= i) left = i;
-            else break;
-        }
-        return scratch[k];
-    }
-
-    private static double MedianOfThree(double a, double b, double c) =>
-        Math.Max(Math.Min(a, b), Math.Min(Math.Max(a, b), c));
-
-    private static AttributionMap ToMap(double[] attribution, Tensor input) =>
-        new(attribution.Select(v => (float)v).ToArray(), (int)input.shape[0], (int)input.shape[1], (int)input.shape[2]);
 }

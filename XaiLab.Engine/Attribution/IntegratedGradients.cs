@@ -11,19 +11,21 @@ namespace XaiLab.Engine.Attribution;
 /// the input's device; gradients are accumulated point by point, in path order, in float64, so the map does not depend
 /// on the internal batch size.
 /// </summary>
-public sealed class IntegratedGradients : IAttributionMethod
+public sealed class IntegratedGradients : IBatchAttributionMethod
 {
     /// <param name="steps">
     /// Points on the path; default 25 (the paper, and PAIR saliency's default x_steps, linspace with both ends). At least 2.
     /// </param>
     /// <param name="baseline">Reference input; default zeros (the paper, PAIR saliency).</param>
-    /// <param name="internalBatchSize">Path points per model call; default 16. Does not change the result.</param>
+    /// <param name="internalBatchSize">
+    /// Path points per model call; default <see cref="AttributionOptions.DefaultInternalBatchSize"/>. Does not change the result.
+    /// </param>
     /// <param name="seed">Seed of the <see cref="IntegratedGradientsBaseline.UniformNoise"/> baseline; default 1.</param>
     /// <param name="rule">How the integral is discretised; default <see cref="IntegrationRule.PairLinspace"/> (PAIR, paper).</param>
     public IntegratedGradients(
         int steps = 25,
         IntegratedGradientsBaseline baseline = IntegratedGradientsBaseline.Zeros,
-        int internalBatchSize = 16,
+        int internalBatchSize = AttributionOptions.DefaultInternalBatchSize,
         int seed = 1,
         IntegrationRule rule = IntegrationRule.PairLinspace)
     {
@@ -69,37 +71,29 @@ public sealed class IntegratedGradients : IAttributionMethod
         IProgress<double>? progress = null,
         CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(probe);
         AttributionInputs.CheckShape(input);
-        var shape = input.shape;
+        using var scope = NewDisposeScope();
+        return ExplainMany(probe, input.unsqueeze(0), target, progress, cancellationToken)[0];
+    }
+
+    /// <inheritdoc />
+    public IReadOnlyList<AttributionMap> ExplainMany(
+        IModelProbe probe,
+        Tensor inputs,
+        long target,
+        IProgress<double>? progress = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(probe);
+        AttributionInputs.CheckBatchShape(inputs);
         var (alphas, weights) = IntegrationPoints.Of(Rule, Steps);
-        float[] values;
-        using (NewDisposeScope())
-        {
-            var x = input.detach();
-            var reference = BaselineOf(x);
-            var difference = x - reference;
-            var total = zeros(shape, ScalarType.Float64, x.device);
-            for (var start = 0; start < Steps; start += InternalBatchSize)
-            {
-                cancellationToken.ThrowIfCancellationRequested();
-                var count = Math.Min(InternalBatchSize, Steps - start);
-                using (NewDisposeScope())
-                {
-                    var alpha = tensor(alphas.AsSpan(start, count).ToArray(), ScalarType.Float64, x.device)
-                        .to_type(x.dtype).reshape(count, 1, 1, 1);
-                    var batch = reference.unsqueeze(0) + alpha * difference.unsqueeze(0);
-                    var gradients = probe.InputGradients(batch, Enumerable.Repeat(target, count).ToArray()).to_type(ScalarType.Float64);
-                    for (var i = 0; i < count; i++)
-                    {
-                        total.add_(gradients[i], weights[start + i]);
-                    }
-                }
-                progress?.Report((double)(start + count) / Steps);
-            }
-            values = AttributionInputs.ToArray(total.mul_(difference.to_type(ScalarType.Float64)));
-        }
-        return new AttributionMap(values, (int)shape[0], (int)shape[1], (int)shape[2]);
+        using var scope = NewDisposeScope();
+        var x = inputs.detach();
+        var references = stack(Enumerable.Range(0, (int)x.shape[0]).Select(i => BaselineOf(x[i])).ToArray());
+        var sums = IntegratedGradientPath.WeightedGradientSums(
+            probe, x, references, target, alphas, weights, InternalBatchSize, progress, cancellationToken);
+        var maps = sums.mul_((x - references).to_type(ScalarType.Float64));
+        return AttributionInputs.ToMaps(maps);
     }
 
     /// <summary>The baseline x' for an input [C, H, W], in the same layout.</summary>

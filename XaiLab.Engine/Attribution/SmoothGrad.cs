@@ -47,6 +47,10 @@ public sealed class SmoothGrad : IAttributionMethod
     /// </summary>
     public ulong Seed { get; init; }
 
+    /// <summary>
+    /// Explains the noisy samples; when the inner method is an <see cref="IBatchAttributionMethod"/> all samples go to it
+    /// at once and share model calls (in batches of the inner method's internal batch size), else one after another.
+    /// </summary>
     public AttributionMap Explain(
         IModelProbe probe,
         Tensor input,
@@ -66,24 +70,44 @@ public sealed class SmoothGrad : IAttributionMethod
         }
         double[]? total = null;
         AttributionMap? first = null;
-        using var generator = new Generator(Seed);
-        for (var sample = 0; sample < Samples; sample++)
+        void Add(AttributionMap map)
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            AttributionMap map;
-            using (NewDisposeScope())
-            {
-                // Noise is drawn on the CPU so a seed gives the same map on every device.
-                var noise = randn(input.shape, ScalarType.Float32, CPU, generator: generator).to(input.device).to_type(input.dtype);
-                var noisy = input + noise * stdev;
-                map = inner.Explain(probe, noisy, target, ProgressRange.Slice(progress, (double)sample / Samples, (double)(sample + 1) / Samples), cancellationToken);
-            }
             first ??= map;
             total ??= new double[map.Values.Length];
             for (var i = 0; i < total.Length; i++)
             {
                 var value = map.Values[i];
                 total[i] += Magnitude ? (double)value * value : value;
+            }
+        }
+
+        using var generator = new Generator(Seed);
+        if (inner is IBatchAttributionMethod batched)
+        {
+            // All noisy copies go to the inner method at once, which packs their model calls into full batches.
+            using (NewDisposeScope())
+            {
+                var noisy = new Tensor[Samples];
+                for (var sample = 0; sample < Samples; sample++)
+                {
+                    noisy[sample] = NoisyCopy(input, stdev, generator);
+                }
+                foreach (var map in batched.ExplainMany(probe, stack(noisy), target, progress, cancellationToken))
+                {
+                    Add(map);
+                }
+            }
+        }
+        else
+        {
+            for (var sample = 0; sample < Samples; sample++)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                using (NewDisposeScope())
+                {
+                    Add(inner.Explain(probe, NoisyCopy(input, stdev, generator), target,
+                        ProgressRange.Slice(progress, (double)sample / Samples, (double)(sample + 1) / Samples), cancellationToken));
+                }
             }
         }
 
@@ -94,5 +118,15 @@ public sealed class SmoothGrad : IAttributionMethod
         }
         progress?.Report(1.0);
         return new AttributionMap(values, first!.Channels, first.Height, first.Width);
+    }
+
+    /// <summary>
+    /// x + N(0, stdev^2), the noise drawn on the CPU from <paramref name="generator"/> in sample order, so a seed gives
+    /// the same maps on every device and whether or not the samples are batched.
+    /// </summary>
+    private static Tensor NoisyCopy(Tensor input, double stdev, Generator generator)
+    {
+        var noise = randn(input.shape, ScalarType.Float32, CPU, generator: generator).to(input.device).to_type(input.dtype);
+        return input + noise * stdev;
     }
 }

@@ -37,29 +37,53 @@ public sealed class SlicePreprocessor
         ? (1 << bitDepth) - 1
         : throw new ArgumentOutOfRangeException(nameof(bitDepth), bitDepth, "BitDepth must be between 1 and 16.");
 
-    /// <summary>Preprocesses one slice into [C, H, W].</summary>
-    public float[] Preprocess(SliceImage image)
+    /// <summary>Preprocesses one slice into [C, H, W]: <see cref="Normalize"/> of <see cref="Resize"/>.</summary>
+    public float[] Preprocess(SliceImage image) => Normalize(Resize(image, Options.InputSize));
+
+    /// <summary>
+    /// The first, statistics-free half of <see cref="Preprocess"/>: pixels scaled to 0..1 by the bit depth and resized
+    /// bilinearly to <paramref name="size"/> x <paramref name="size"/>. This is what a resized-slice cache stores.
+    /// </summary>
+    public static float[] Resize(SliceImage image, int size)
     {
         ArgumentNullException.ThrowIfNull(image);
+        ArgumentOutOfRangeException.ThrowIfLessThan(size, 1);
         var scale = 1.0 / MaximumValue(image.BitDepth);
         var plane = new float[image.Pixels.Length];
         for (var i = 0; i < plane.Length; i++)
         {
             plane[i] = (float)(image.Pixels[i] * scale);
         }
+        return ImageResampler.ResizeBilinear(plane, image.Width, image.Height, size, size);
+    }
+
+    /// <summary>
+    /// The second half of <see cref="Preprocess"/>: z-score a resized plane with the training statistics (when given)
+    /// and replicate it to the channel count.
+    /// </summary>
+    public float[] Normalize(ReadOnlySpan<float> plane)
+    {
         var size = Options.InputSize;
-        var resized = ImageResampler.ResizeBilinear(plane, image.Width, image.Height, size, size);
-        if (Options.Stats is { } stats)
+        if (plane.Length != size * size)
         {
-            for (var i = 0; i < resized.Length; i++)
-            {
-                resized[i] = (float)((resized[i] - stats.Mean) / stats.Std);
-            }
+            throw new ArgumentException($"Expected a {size}x{size} plane, got {plane.Length} values.", nameof(plane));
         }
         var result = new float[SampleLength];
-        for (var c = 0; c < Options.Channels; c++)
+        var first = result.AsSpan(0, plane.Length);
+        if (Options.Stats is { } stats)
         {
-            resized.CopyTo(result, c * resized.Length);
+            for (var i = 0; i < plane.Length; i++)
+            {
+                first[i] = (float)((plane[i] - stats.Mean) / stats.Std);
+            }
+        }
+        else
+        {
+            plane.CopyTo(first);
+        }
+        for (var c = 1; c < Options.Channels; c++)
+        {
+            first.CopyTo(result.AsSpan(c * plane.Length, plane.Length));
         }
         return result;
     }

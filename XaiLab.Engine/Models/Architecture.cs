@@ -1,6 +1,7 @@
 namespace XaiLab.Engine.Models;
 
-/// <summary>The CNN architectures XaiLab trains: the nine of the paper plus a small CNN for CPU work.</summary>
+/// <summary>The CNN architectures XaiLab trains: the nine of the paper, a small CNN for CPU work and
+/// an ImageNet-pretrained ResNet-18 backbone.</summary>
 public enum Architecture
 {
     SmallCnn,
@@ -13,4 +14,7 @@ public enum Architecture
     EfficientNetB0,
     DenseNet121,
     InceptionResNetV2,
+
+    /// <summary>ML.NET's ImageNet ResNet-18 as a pretrained backbone (transfer learning).</summary>
+    ResNet18ImageNet,
 }

@@ -18,6 +18,7 @@ public static class ArchitectureNames
         [Architecture.EfficientNetB0] = "efficientnetb0",
         [Architecture.DenseNet121] = "densenet121",
         [Architecture.InceptionResNetV2] = "inceptionresnetv2",
+        [Architecture.ResNet18ImageNet] = "resnet18-imagenet",
     };
 
     private static readonly Dictionary<string, Architecture> ByName =

@@ -21,6 +21,7 @@ public static class ModelFactory
             Architecture.EfficientNetB0 => new EfficientNetB0(spec),
             Architecture.DenseNet121 => new DenseNet121(spec),
             Architecture.InceptionResNetV2 => new InceptionResNetV2(spec),
+            Architecture.ResNet18ImageNet => new ResNet18ImageNet(spec),
             _ => throw new NotSupportedException($"Architecture {spec.Architecture.ToApiName()} is not available yet."),
         };
     }
@@ -37,6 +38,16 @@ public static class ModelFactory
         Architecture.EfficientNetB0 => EfficientNetB0.MinimumInputSize,
         Architecture.DenseNet121 => DenseNet121.MinimumInputSize,
         Architecture.InceptionResNetV2 => InceptionResNetV2.MinimumInputSize,
+        Architecture.ResNet18ImageNet => ResNet18ImageNet.MinimumInputSize,
         _ => throw new NotSupportedException($"Architecture {architecture.ToApiName()} is not available yet."),
     };
+
+    /// <summary>
+    /// Whether the architecture wants slices on the 0..1 scale rather than z-scored with training statistics: pretrained
+    /// backbones bring their own normalisation (see <see cref="ResNet18ImageNet"/>).
+    /// </summary>
+    public static bool ExpectsUnitRangeInput(Architecture architecture) => architecture == Architecture.ResNet18ImageNet;
+
+    /// <summary>Whether the architecture starts from pretrained (ImageNet) weights.</summary>
+    public static bool IsPretrained(Architecture architecture) => architecture == Architecture.ResNet18ImageNet;
 }

@@ -49,6 +49,8 @@ public sealed class Trainer
         var stopwatch = Stopwatch.StartNew();
         var device = TorchRuntime.Resolve(options.Device);
         model.to(device);
+        // Batches only: channels-last weights and optimiser state could not be checkpointed (TorchSharp saves contiguous tensors).
+        var format = new ComputeFormat(ChannelsLast: options.ChannelsLast);
         using var optimizer = CreateOptimizer(model, options);
         var firstEpoch = 1;
         if (resumeFrom is not null)
@@ -81,12 +83,12 @@ public sealed class Trainer
         {
             var epochWatch = Stopwatch.StartNew();
             var epochLearningRate = LearningRateSchedule.At(options, (long)(epoch - 1) * batches, (long)options.Epochs * batches);
-            var (trainLoss, trainAccuracy) = RunEpoch(model, optimizer, train, options, epoch, batches, weights, device, observer, ct);
+            var (trainLoss, trainAccuracy) = RunEpoch(model, optimizer, train, options, epoch, batches, weights, device, format, observer, ct);
             double? validationLoss = null, validationAccuracy = null;
             if (validation is { Count: > 0 })
             {
                 ct.ThrowIfCancellationRequested();
-                (validationLoss, validationAccuracy) = Evaluate(model, validation, options.BatchSize, device);
+                (validationLoss, validationAccuracy) = Evaluate(model, validation, options.BatchSize, device, format);
             }
             stoppedEarly = stopping is not null && validationLoss is { } loss && stopping.Update(loss) && epoch < options.Epochs;
             var result = new EpochResult(epoch, trainLoss, trainAccuracy, validationLoss, validationAccuracy,
@@ -106,7 +108,7 @@ public sealed class Trainer
 
     private static (double Loss, double Accuracy) RunEpoch(
         ClassifierModel model, OptimizerHelper optimizer, ISampleSource train, TrainingOptions options, int epoch,
-        int batches, float[]? weights, Device device, ITrainingObserver observer, CancellationToken ct)
+        int batches, float[]? weights, Device device, ComputeFormat format, ITrainingObserver observer, CancellationToken ct)
     {
         model.train();
         torch.manual_seed(SeedDerivation.Derive(options.Seed, epoch, 1));
@@ -135,7 +137,7 @@ public sealed class Trainer
                     : SampleBatches.AugmentedInputs(train, indices, spec.InputChannels, spec.InputSize, augmentation, augmentRandom, device);
                 var labels = SampleBatches.Labels(train, indices, spec.Classes, device);
                 optimizer.zero_grad();
-                var logits = model.forward(inputs);
+                var logits = model.forward(format.Input(inputs));
                 var weightTensor = weights is null ? null : tensor(weights, device: device);
                 var batchLoss = nn.functional.cross_entropy(logits, labels, weightTensor);
                 batchLoss.backward();
@@ -150,7 +152,8 @@ public sealed class Trainer
     }
 
     /// <summary>Mean cross-entropy and accuracy in eval mode; leaves the model in eval mode.</summary>
-    internal static (double Loss, double Accuracy) Evaluate(ClassifierModel model, ISampleSource source, int batchSize, Device device)
+    internal static (double Loss, double Accuracy) Evaluate(ClassifierModel model, ISampleSource source, int batchSize, Device device,
+        ComputeFormat? format = null)
     {
         model.eval();
         using var noGrad = torch.no_grad();
@@ -164,7 +167,7 @@ public sealed class Trainer
             using var scope = NewDisposeScope();
             var inputs = SampleBatches.Inputs(source, indices, spec.InputChannels, spec.InputSize, device);
             var labels = SampleBatches.Labels(source, indices, spec.Classes, device);
-            var logits = model.forward(inputs);
+            var logits = model.forward(format is null ? inputs : format.Input(inputs));
             lossSum += nn.functional.cross_entropy(logits, labels, reduction: nn.Reduction.Sum).item<float>();
             correct += logits.argmax(1).eq(labels).sum().item<long>();
         }

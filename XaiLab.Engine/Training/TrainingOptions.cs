@@ -14,6 +14,13 @@ namespace XaiLab.Engine.Training;
 /// <param name="Augmentation">Training-batch augmentation; default null = none.</param>
 /// <param name="ClassWeighting">Weight the cross-entropy by <see cref="ClassWeights.Balanced"/> of the training labels; default false.</param>
 /// <param name="EarlyStoppingPatience">Stop after this many epochs without a lower validation loss; default null = never.</param>
+/// <param name="ChannelsLast">
+/// Train on batches with NHWC strides (<see cref="Runtime.ComputeFormat.ChannelsLast"/>), which libtorch's convolutions
+/// keep through the network; the weights stay NCHW because checkpoints need contiguous tensors. The result is the same
+/// within float rounding. For 1-channel inputs NHWC and NCHW are the same strides, so only multi-channel inputs change. Default false: on the project's 2-core CPU it was not faster (see
+/// docs/notes/perf.md). bf16 training is not offered: without autocast (TorchSharp 0.107) it would mean bf16 master
+/// weights, which drop AdamW updates smaller than 1/256 of a weight, and this CPU has no bf16 arithmetic.
+/// </param>
 public sealed record TrainingOptions(
     int Epochs = 10,
     int BatchSize = 32,
@@ -27,7 +34,8 @@ public sealed record TrainingOptions(
     double Decay = 0,
     AugmentationOptions? Augmentation = null,
     bool ClassWeighting = false,
-    int? EarlyStoppingPatience = null)
+    int? EarlyStoppingPatience = null,
+    bool ChannelsLast = false)
 {
     /// <summary>Throws <see cref="ArgumentOutOfRangeException"/> naming the first invalid setting.</summary>
     public void Validate()

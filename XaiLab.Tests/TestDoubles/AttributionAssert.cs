@@ -19,6 +19,15 @@ public static class AttributionAssert
         return map;
     }
 
+    /// <summary>Runs a batched <paramref name="explain"/> and asserts it leaves no live tensor behind.</summary>
+    public static IReadOnlyList<AttributionMap> NoLeaksMany(Func<IReadOnlyList<AttributionMap>> explain)
+    {
+        var before = LiveTensors;
+        var maps = explain();
+        Assert.Equal(before, LiveTensors);
+        return maps;
+    }
+
     /// <summary>A smooth deterministic test image [C, H, W] in about [0, 1].</summary>
     public static Tensor Image(int channels, int height, int width, int seed = 7)
     {

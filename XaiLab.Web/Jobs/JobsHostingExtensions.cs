@@ -63,6 +63,7 @@ public static class JobsHostingExtensions
         builder.Services.AddSingleton<RunCancellationRegistry>();
         builder.Services.AddScoped<TrainingJob>();
         builder.Services.AddScoped<RunDataLoader>();
+        builder.Services.AddSingleton<SliceInputCache>();
         builder.Services.AddScoped<RunEvaluationStage>();
         builder.Services.AddScoped<SaliencyStage>();
         builder.Services.AddScoped<DemoDatasetJob>();

@@ -3,8 +3,9 @@ using XaiLab.Engine.Models;
 namespace XaiLab.Benchmarks;
 
 /// <summary>
-/// Command line: <c>--smoke</c> (tiny sizes, one repetition, no timing claims), <c>--sections models,methods,segmentation,xrai,ig-ratio</c>
-/// (default all), <c>--architectures smallcnn,resnet50,densenet121|all</c>, <c>--sizes 64,128,224</c>,
+/// Command line: <c>--smoke</c> (tiny sizes, one repetition, no timing claims), <c>--sections
+/// models,methods,segmentation,xrai,ig-ratio,tsne,formats,profile,ratios,import,compare</c> (default all), <c>--spin</c>
+/// (keep OpenMP's default spinning wait instead of the passive one), <c>--architectures smallcnn,resnet50,densenet121|all</c>, <c>--sizes 64,128,224</c>,
 /// <c>--methods name,...</c> (default every registry name), <c>--repeats N</c> (default 3), <c>--threads N</c>
 /// (default 2, as the reference), <c>--ig-steps N</c> (default 64, the ratio), <c>--out file.json</c> (default bench-results.json).
 /// </summary>
@@ -19,7 +20,8 @@ internal sealed record BenchmarkOptions(
     int IgSteps,
     string Output)
 {
-    public static readonly string[] AllSections = ["models", "methods", "segmentation", "xrai", "ig-ratio", "tsne"];
+    public static readonly string[] AllSections =
+        ["models", "methods", "segmentation", "xrai", "ig-ratio", "tsne", "formats", "profile", "ratios", "import", "compare"];
 
     public static BenchmarkOptions Parse(string[] args)
     {

@@ -4,10 +4,12 @@ using TorchSharp;
 using XaiLab.Benchmarks;
 using XaiLab.Engine.Runtime;
 
+// Before anything loads libtorch: OpenMP reads its wait policy once (see ThreadWaitPolicy and docs/notes/perf.md).
+var waitPolicy = args.Contains("--spin") ? "ACTIVE (default)" : ThreadWaitPolicy.UsePassiveWaiting();
 var options = BenchmarkOptions.Parse(args);
 torch.set_num_threads(options.Threads);
 Console.WriteLine($"XaiLab benchmark{(options.Smoke ? " (smoke)" : "")}: libtorch {TorchRuntime.LibTorchVersion}, {options.Threads} threads, " +
-    $"{Environment.ProcessorCount} logical CPUs, load {Timing.LoadAverage():F2}");
+    $"{Environment.ProcessorCount} logical CPUs, OMP_WAIT_POLICY {waitPolicy}, load {Timing.LoadAverage():F2}");
 
 var results = new List<Measurement>();
 void Run(string section, Func<BenchmarkOptions, IEnumerable<Measurement>> measure)
@@ -28,12 +30,18 @@ Run("ig-ratio", AttributionTimings.IgRatio);
 Run("xrai", AttributionTimings.FullXrai);
 Run("methods", AttributionTimings.Methods);
 Run("tsne", EmbeddingTimings.Tsne);
+Run("formats", FormatTimings.Run);
+Run("profile", LayerProfile.Run);
+Run("ratios", PipelineRatios.Run);
+Run("import", ImportTimings.Import);
+Run("compare", ImportTimings.Compare);
 
 await File.WriteAllTextAsync(options.Output, JsonSerializer.Serialize(new
 {
     machine = $"{Environment.ProcessorCount} logical CPUs, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}",
     libtorch = TorchRuntime.LibTorchVersion,
     threads = options.Threads,
+    ompWaitPolicy = waitPolicy,
     smoke = options.Smoke,
     results,
 }, new JsonSerializerOptions { WriteIndented = true, NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals }));

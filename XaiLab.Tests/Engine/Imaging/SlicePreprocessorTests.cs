@@ -58,4 +58,41 @@ public class SlicePreprocessorTests
         Assert.Throws<ArgumentOutOfRangeException>(
             () => new SlicePreprocessor(new PreprocessingOptions(Stats: new NormalizationStats(0, 0))));
     }
+
+    [Fact]
+    public void ResizeThenNormalize_IsPreprocess()
+    {
+        var random = new Random(5);
+        var image = new SliceImage(37, 29, Enumerable.Range(0, 37 * 29).Select(_ => (ushort)random.Next(4096)).ToArray(), BitDepth: 12);
+        var preprocessor = new SlicePreprocessor(new PreprocessingOptions(24, 3, new NormalizationStats(0.4, 0.2)));
+
+        var plane = SlicePreprocessor.Resize(image, 24);
+
+        Assert.Equal(preprocessor.Preprocess(image), preprocessor.Normalize(plane));
+    }
+
+    [Fact]
+    public void Normalize_RejectsAPlaneOfAnotherSize()
+    {
+        var preprocessor = new SlicePreprocessor(new PreprocessingOptions(8));
+
+        var error = Assert.Throws<ArgumentException>(() => preprocessor.Normalize(new float[7 * 7]));
+
+        Assert.Contains("8x8", error.Message);
+    }
+
+    [Fact]
+    public void FromPlanes_MatchesTheTwoPassDefinition()
+    {
+        var random = new Random(9);
+        var planes = Enumerable.Range(0, 5).Select(i => Enumerable.Range(0, 50 + 13 * i).Select(_ => (float)random.NextDouble() * (i + 1)).ToArray()).ToList();
+        var all = planes.SelectMany(p => p).Select(v => (double)v).ToArray();
+        var mean = all.Average();
+        var std = Math.Sqrt(all.Average(v => (v - mean) * (v - mean)));
+
+        var stats = NormalizationStats.FromPlanes(planes.Select(p => (ReadOnlyMemory<float>)p));
+
+        Assert.Equal(mean, stats.Mean, 10);
+        Assert.Equal(std, stats.Std, 10);
+    }
 }

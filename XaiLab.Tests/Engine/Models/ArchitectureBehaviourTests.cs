@@ -17,6 +17,8 @@ public class ArchitectureBehaviourTests(ArchitectureFixture fixture) : IClassFix
         [Architecture.EfficientNetB0] = 1280,
         [Architecture.DenseNet121] = 1024,
         [Architecture.InceptionResNetV2] = 1536,
+        // ML.NET's featurizer output.
+        [Architecture.ResNet18ImageNet] = 512,
     };
 
     public static TheoryData<Architecture> Architectures => ArchitectureFixture.PaperArchitectures;
@@ -157,6 +159,7 @@ public class ArchitectureBehaviourTests(ArchitectureFixture fixture) : IClassFix
         Architecture.EfficientNetB0 => EfficientNetB0.FeatureMapSide(inputSize),
         Architecture.DenseNet121 => DenseNet121.FeatureMapSide(inputSize),
         Architecture.InceptionResNetV2 => InceptionResNetV2.FeatureMapSide(inputSize),
+        Architecture.ResNet18ImageNet => ResNet18ImageNet.FeatureMapSide(inputSize),
         _ => throw new ArgumentOutOfRangeException(nameof(architecture)),
     };
 }

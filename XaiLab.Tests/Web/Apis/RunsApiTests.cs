@@ -1,6 +1,9 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using XaiLab.Data;
 using XaiLab.Tests.Fixtures;
 
 namespace XaiLab.Tests.Web.Apis;
@@ -75,6 +78,30 @@ public sealed class RunsApiTests : IDisposable
         Assert.InRange(comparison.GetProperty("accuracyDifference").GetDouble(),
             comparison.GetProperty("differenceLower").GetDouble(), comparison.GetProperty("differenceUpper").GetDouble());
 
+        // Table 3 and the run tables as downloads.
+        var table3 = await client.GetFromJsonAsync<JsonElement>($"/api/runs/summary?ids={ids[0]},{ids[1]}");
+        var row = table3.EnumerateArray().Single();
+        Assert.Equal(("smallcnn", 2), (row.GetProperty("architecture").GetString(), row.GetProperty("runs").GetInt32()));
+        var accuracies = new List<double>();
+        foreach (var id in ids)
+        {
+            accuracies.Add((await client.GetFromJsonAsync<JsonElement>($"/api/runs/{id}")).GetProperty("metrics").GetProperty("accuracy").GetDouble());
+        }
+        Assert.Equal(accuracies.Average(), row.GetProperty("accuracyMean").GetDouble(), 9);
+        var table3Csv = (await client.GetStringAsync($"/api/runs/summary.csv?ids={ids[0]},{ids[1]}")).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal("architecture,datasetId,runs,accuracyMean,accuracySd,macroF1Mean,macroF1Sd,trainSecondsMean", table3Csv[0]);
+        Assert.StartsWith($"smallcnn,{datasetId},2,", table3Csv[1]);
+        Assert.Equal(HttpStatusCode.BadRequest, (await client.GetAsync("/api/runs/summary?ids=x")).StatusCode);
+        var confusion = (await client.GetStringAsync($"/api/runs/{ids[0]}/confusion.csv")).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(4, confusion.Length);
+        Assert.Equal(firstPredictions.GetArrayLength(), confusion.Skip(1).Sum(line => line.Split(',').Skip(1).Sum(int.Parse)));
+        var predictionsCsv = (await client.GetStringAsync($"/api/runs/{ids[0]}/predictions.csv")).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal("sliceId,label,predicted,p_meningioma,p_glioma,p_pituitary", predictionsCsv[0]);
+        Assert.Equal(firstPredictions.GetArrayLength() + 1, predictionsCsv.Length);
+        Assert.Equal(3, (await client.GetStringAsync($"/api/runs/{ids[0]}/epochs.csv")).Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Length);
+        Assert.Equal(4, (await client.GetStringAsync($"/api/runs/{ids[0]}/per-class.csv")).Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Length);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/api/runs/99999/confusion.csv")).StatusCode);
+
         Assert.Equal(ids.Order(), (await ListAsync(client, "?tag=sweep-a")).Order());
         Assert.Equal(ids.Order(), (await ListAsync(client, $"?datasetId={datasetId}&architecture=smallcnn&status=succeeded&q=smallcnn")).Order());
         Assert.Empty(await ListAsync(client, "?tag=other"));
@@ -129,6 +156,29 @@ public sealed class RunsApiTests : IDisposable
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains("Unknown preset 'turbo'", (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString());
+    }
+
+    [Fact]
+    public async Task PretrainedBackbone_TrainsOnUnitRangeInputs()
+    {
+        using var client = factory.CreateClient();
+        var datasetId = await DemoDatasetAsync(client);
+
+        var launched = await client.PostAsJsonAsync("/api/runs", new
+        {
+            datasetId, architecture = "resnet18-imagenet", epochs = 1, imageSize = 32, batchSize = 16, seed = 1,
+        });
+        Assert.Equal(HttpStatusCode.Accepted, launched.StatusCode);
+        var id = (await launched.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt32();
+        var run = await ApiPolling.UntilAsync<JsonElement>(client, $"/api/runs/{id}", Finished, RunTimeout);
+
+        Assert.True(run.GetProperty("status").GetString() == "succeeded", run.ToString());
+        Assert.Equal("resnet18-imagenet", run.GetProperty("architecture").GetString());
+        using var scope = factory.Services.CreateScope();
+        await using var db = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<XaiLabDbContext>>().CreateDbContextAsync();
+        var stored = await db.Runs.SingleAsync(r => r.Id == id);
+        // The backbone normalises inside (BGR 0-255 minus ImageNet's mean): the stored statistics are the identity.
+        Assert.Equal((0.0, 1.0), (stored.NormalizationMean, stored.NormalizationStd));
     }
 
     private static bool Finished(JsonElement run) => run.GetProperty("status").GetString() is "succeeded" or "failed" or "cancelled";

@@ -2,6 +2,7 @@ using System.Runtime.InteropServices;
 using Hangfire;
 using Microsoft.EntityFrameworkCore;
 using XaiLab.Data;
+using XaiLab.Web.Services.Datasets;
 using XaiLab.Data.Artifacts;
 using XaiLab.Data.Entities;
 using XaiLab.Engine.Attribution.Rendering;
@@ -19,6 +20,7 @@ namespace XaiLab.Web.Jobs.Attributions;
 public sealed class AttributionJob(
     IDbContextFactory<XaiLabDbContext> contexts,
     ArtifactStore store,
+    SliceInputCache inputs,
     AttributionLocks locks,
     NodeOptions node,
     TimeProvider time,
@@ -48,7 +50,7 @@ public sealed class AttributionJob(
             {
                 var run = await db.Runs.AsNoTracking().FirstOrDefaultAsync(r => r.Id == runId, cancellationToken)
                     ?? throw new InvalidOperationException($"Run {runId} no longer exists.");
-                using var explainer = new LazyExplainer(run, contexts, store);
+                using var explainer = new LazyExplainer(run, contexts, store, inputs);
                 foreach (var sliceId in request.SliceIds)
                 {
                     foreach (var method in request.Methods)
@@ -156,12 +158,12 @@ public sealed class AttributionJob(
     }
 
     /// <summary>A run's model, loaded only when a map of it is actually computed (reused maps need none).</summary>
-    private sealed class LazyExplainer(TrainingRun run, IDbContextFactory<XaiLabDbContext> contexts, ArtifactStore store) : IDisposable
+    private sealed class LazyExplainer(TrainingRun run, IDbContextFactory<XaiLabDbContext> contexts, ArtifactStore store, SliceInputCache inputs) : IDisposable
     {
         private RunExplainer? explainer;
 
         public async Task<RunExplainer> GetAsync(CancellationToken cancellationToken) =>
-            explainer ??= await RunExplainer.LoadAsync(run, contexts, store, cancellationToken);
+            explainer ??= await RunExplainer.LoadAsync(run, contexts, store, inputs, cancellationToken);
 
         public void Dispose() => explainer?.Dispose();
     }

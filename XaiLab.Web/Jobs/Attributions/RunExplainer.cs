@@ -10,6 +10,8 @@ using XaiLab.Engine.Imaging;
 using XaiLab.Engine.Models;
 using XaiLab.Engine.Runtime;
 using XaiLab.Engine.Training;
+using XaiLab.Web.Jobs.Training;
+using XaiLab.Web.Services.Datasets;
 using XaiLab.Web.Services.Runs;
 using static TorchSharp.torch;
 
@@ -40,19 +42,25 @@ public sealed class RunExplainer : IDisposable
     }
 
     public static async Task<RunExplainer> LoadAsync(TrainingRun run, IDbContextFactory<XaiLabDbContext> contexts, ArtifactStore store,
-        CancellationToken cancellationToken)
+        SliceInputCache inputs, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var classes = await db.Datasets.Where(d => d.Id == run.DatasetId).Select(d => d.ClassNames.Count).FirstAsync(cancellationToken);
-        var trainPaths = await db.Slices.AsNoTracking()
-            .Where(s => s.DatasetId == run.DatasetId && s.Split == SplitPart.Train)
-            .OrderBy(s => s.Index).Select(s => s.ImagePath).ToListAsync(cancellationToken);
-        var images = new List<SliceImage>(trainPaths.Count);
-        foreach (var path in trainPaths)
+        NormalizationStats stats;
+        if (run is { NormalizationMean: { } mean, NormalizationStd: { } std })
         {
-            images.Add(Png16Codec.Decode(await store.ReadAsync(path, cancellationToken)));
+            stats = new NormalizationStats(mean, std);
         }
-        var preprocessor = new SlicePreprocessor(new PreprocessingOptions(run.ImageSize, 1, NormalizationStats.FromImages(images)));
+        else
+        {
+            var trainIds = await db.Slices.AsNoTracking()
+                .Where(s => s.DatasetId == run.DatasetId && s.Split == SplitPart.Train)
+                .Select(s => s.Id).ToListAsync(cancellationToken);
+            using var cache = await inputs.OpenAsync(run.DatasetId, run.ImageSize, cancellationToken);
+            stats = await RunDataLoader.StatisticsAsync(run, cache, trainIds, contexts, cancellationToken);
+        }
+        // Preprocess of the original slice equals the training path (cache plane + Normalize): one code path, tested.
+        var preprocessor = new SlicePreprocessor(new PreprocessingOptions(run.ImageSize, 1, stats));
         var predictions = await db.Predictions.AsNoTracking().Where(p => p.RunId == run.Id)
             .ToDictionaryAsync(p => p.SliceId, p => p.Predicted, cancellationToken);
         var checkpoint = run.CheckpointPath ?? throw new InvalidOperationException($"Run {run.Id} has no checkpoint.");
@@ -71,6 +79,9 @@ public sealed class RunExplainer : IDisposable
             throw;
         }
     }
+
+    /// <summary>The network input for <paramref name="image"/>: [C, H, W], exactly as training fed it.</summary>
+    internal float[] Input(SliceImage image) => preprocessor.Preprocess(image);
 
     /// <summary>Computes, renders and scores one map. Synchronous: tensors live on this thread only.</summary>
     public ComputedAttribution Explain(string method, AttributionOptions options, int sliceId, int label, SliceImage image,

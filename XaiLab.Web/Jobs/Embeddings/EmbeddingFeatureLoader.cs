@@ -7,6 +7,8 @@ using XaiLab.Engine.Imaging;
 using XaiLab.Engine.Models;
 using XaiLab.Engine.Runtime;
 using XaiLab.Engine.Training;
+using XaiLab.Web.Jobs.Training;
+using XaiLab.Web.Services.Datasets;
 using XaiLab.Web.Services.Runs;
 using TorchSharp;
 using static TorchSharp.torch;
@@ -18,7 +20,7 @@ namespace XaiLab.Web.Jobs.Embeddings;
 /// penultimate vector of the run's model (built from <c>torch.manual_seed(run.Seed)</c>, with the last checkpoint
 /// loaded for trained weights). Normalisation statistics come from the training split only, as in training.
 /// </summary>
-public sealed class EmbeddingFeatureLoader(IDbContextFactory<XaiLabDbContext> contexts, ArtifactStore store)
+public sealed class EmbeddingFeatureLoader(IDbContextFactory<XaiLabDbContext> contexts, ArtifactStore store, SliceInputCache cacheStore)
 {
     /// <summary>Side of the raw-pixel features (32 x 32 = 1,024 features, the paper's Figure 6 scale).</summary>
     public const int PixelSize = 32;
@@ -39,16 +41,13 @@ public sealed class EmbeddingFeatureLoader(IDbContextFactory<XaiLabDbContext> co
             throw new InvalidOperationException($"Dataset {embedding.DatasetId} has no training slices or fewer than 3 {embedding.Split} slices.");
         }
 
-        var images = new Dictionary<int, SliceImage>();
-        foreach (var slice in train.Concat(selected).DistinctBy(s => s.Id))
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            images[slice.Id] = Png16Codec.Decode(await store.ReadAsync(slice.ImagePath, cancellationToken));
-        }
-        var stats = NormalizationStats.FromImages(train.Select(s => images[s.Id]));
         var size = run?.ImageSize ?? PixelSize;
+        using var cache = await cacheStore.OpenAsync(embedding.DatasetId, size, cancellationToken);
+        var stats = run is null
+            ? NormalizationStats.FromPlanes(train.Select(s => (ReadOnlyMemory<float>)cache.Plane(cache.RowOf(s.Id))))
+            : await RunDataLoader.StatisticsAsync(run, cache, train.Select(s => s.Id), contexts, cancellationToken);
         var preprocessor = new SlicePreprocessor(new PreprocessingOptions(size, 1, stats));
-        var inputs = selected.Select(s => preprocessor.Preprocess(images[s.Id])).ToArray();
+        var inputs = selected.Select(s => preprocessor.Normalize(cache.Plane(cache.RowOf(s.Id)))).ToArray();
         var ids = selected.Select(s => s.Id).ToList();
         var labels = selected.Select(s => s.Label).ToArray();
         if (run is null)

@@ -1,13 +1,21 @@
+using XaiLab.Engine.Datasets.Caching;
 using XaiLab.Engine.Imaging;
 using XaiLab.Engine.Training;
 
 namespace XaiLab.Web.Jobs.Training;
 
-/// <summary>A run's dataset, preprocessed: training, validation and test samples plus what the test slices are.</summary>
+/// <summary>
+/// A run's dataset, ready to train on: training, validation and test samples read from the dataset's resized-slice cache,
+/// the preprocessor that finishes them, and what the test slices are. Owns the cache mapping.
+/// </summary>
 public sealed record RunData(
     IReadOnlyList<string> ClassNames,
     SlicePreprocessor Preprocessor,
     ISampleSource Train,
     ISampleSource? Validation,
     ISampleSource Test,
-    IReadOnlyList<int> TestSliceIds);
+    IReadOnlyList<int> TestSliceIds,
+    ResizedSliceCache Cache) : IDisposable
+{
+    public void Dispose() => Cache.Dispose();
+}

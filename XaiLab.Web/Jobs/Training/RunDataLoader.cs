@@ -1,51 +1,92 @@
 using Microsoft.EntityFrameworkCore;
 using XaiLab.Data;
-using XaiLab.Data.Artifacts;
 using XaiLab.Data.Entities;
+using XaiLab.Engine.Datasets.Caching;
 using XaiLab.Engine.Imaging;
+using XaiLab.Engine.Models;
 using XaiLab.Engine.Training;
+using XaiLab.Web.Services.Datasets;
 
 namespace XaiLab.Web.Jobs.Training;
 
 /// <summary>
-/// Reads a run's slices from the artifact store and preprocesses them with one <see cref="SlicePreprocessor"/>, whose
-/// normalisation statistics come from the training split only (never from validation or test).
+/// A run's slices from the dataset's resized-slice cache, finished by one <see cref="SlicePreprocessor"/> whose
+/// normalisation statistics come from the training split only (never from validation or test). The statistics are stored
+/// on the run, so attribution and embeddings later preprocess exactly as training did.
 /// </summary>
-public sealed class RunDataLoader(IDbContextFactory<XaiLabDbContext> contexts, ArtifactStore store)
+public sealed class RunDataLoader(IDbContextFactory<XaiLabDbContext> contexts, SliceInputCache inputs)
 {
     public async Task<RunData> LoadAsync(TrainingRun run, CancellationToken cancellationToken)
     {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var dataset = await db.Datasets.AsNoTracking().FirstAsync(d => d.Id == run.DatasetId, cancellationToken);
-        var slices = await db.Slices.AsNoTracking()
-            .Where(s => s.DatasetId == run.DatasetId)
-            .OrderBy(s => s.Index)
-            .Select(s => new { s.Id, s.Label, s.Split, s.ImagePath })
-            .ToListAsync(cancellationToken);
-
-        var images = new Dictionary<int, SliceImage>(slices.Count);
-        foreach (var slice in slices)
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            images[slice.Id] = Png16Codec.Decode(await store.ReadAsync(slice.ImagePath, cancellationToken));
-        }
-
+        var (classNames, slices) = await ReadSlicesAsync(run.DatasetId, cancellationToken);
         var train = slices.Where(s => s.Split == SplitPart.Train).ToList();
         var validation = slices.Where(s => s.Split == SplitPart.Validation).ToList();
         var test = slices.Where(s => s.Split == SplitPart.Test).ToList();
         if (train.Count == 0 || test.Count == 0)
         {
-            throw new InvalidOperationException($"Dataset {dataset.Id} has no training or no test slices; check its split.");
+            throw new InvalidOperationException($"Dataset {run.DatasetId} has no training or no test slices; check its split.");
         }
 
-        var stats = NormalizationStats.FromImages(train.Select(s => images[s.Id]));
-        var preprocessor = new SlicePreprocessor(new PreprocessingOptions(run.ImageSize, 1, stats));
-        return new RunData(
-            dataset.ClassNames,
-            preprocessor,
-            InMemorySampleSource.FromSlices(train.Select(s => images[s.Id]), train.Select(s => s.Label), preprocessor),
-            validation.Count == 0 ? null : InMemorySampleSource.FromSlices(validation.Select(s => images[s.Id]), validation.Select(s => s.Label), preprocessor),
-            InMemorySampleSource.FromSlices(test.Select(s => images[s.Id]), test.Select(s => s.Label), preprocessor),
-            test.Select(s => s.Id).ToList());
+        var cache = await inputs.OpenAsync(run.DatasetId, run.ImageSize, cancellationToken);
+        try
+        {
+            var stats = await StatisticsAsync(run, cache, train.Select(s => s.Id), contexts, cancellationToken);
+            var preprocessor = new SlicePreprocessor(new PreprocessingOptions(run.ImageSize, 1, stats));
+            return new RunData(
+                classNames,
+                preprocessor,
+                Source(cache, train, preprocessor),
+                validation.Count == 0 ? null : Source(cache, validation, preprocessor),
+                Source(cache, test, preprocessor),
+                test.Select(s => s.Id).ToList(),
+                cache);
+        }
+        catch
+        {
+            cache.Dispose();
+            throw;
+        }
     }
+
+    /// <summary>
+    /// The run's stored statistics, or (first load, and runs from before they were stored) those of the training split's
+    /// resized planes (the identity for architectures that normalise inside, such as pretrained backbones), which are
+    /// then stored on the run.
+    /// </summary>
+    public static async Task<NormalizationStats> StatisticsAsync(TrainingRun run, ResizedSliceCache cache, IEnumerable<int> trainSliceIds,
+        IDbContextFactory<XaiLabDbContext> contexts, CancellationToken cancellationToken)
+    {
+        if (run is { NormalizationMean: { } mean, NormalizationStd: { } std })
+        {
+            return new NormalizationStats(mean, std);
+        }
+        // Pretrained backbones normalise inside the model: the identity keeps the slices on the 0..1 scale.
+        var stats = ModelFactory.ExpectsUnitRangeInput(ArchitectureNames.Parse(run.Architecture))
+            ? new NormalizationStats(0, 1)
+            : NormalizationStats.FromPlanes(trainSliceIds.Select(id => (ReadOnlyMemory<float>)cache.Plane(cache.RowOf(id))));
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        await db.Runs.Where(r => r.Id == run.Id).ExecuteUpdateAsync(u => u
+            .SetProperty(r => r.NormalizationMean, stats.Mean)
+            .SetProperty(r => r.NormalizationStd, stats.Std), cancellationToken);
+        run.NormalizationMean = stats.Mean;
+        run.NormalizationStd = stats.Std;
+        return stats;
+    }
+
+    private async Task<(List<string> Classes, List<SliceRow> Slices)> ReadSlicesAsync(int datasetId, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var classes = await db.Datasets.Where(d => d.Id == datasetId).Select(d => d.ClassNames).FirstAsync(cancellationToken);
+        var slices = await db.Slices.AsNoTracking()
+            .Where(s => s.DatasetId == datasetId)
+            .OrderBy(s => s.Index)
+            .Select(s => new SliceRow(s.Id, s.Label, s.Split))
+            .ToListAsync(cancellationToken);
+        return (classes, slices);
+    }
+
+    private static CachedSampleSource Source(ResizedSliceCache cache, List<SliceRow> slices, SlicePreprocessor preprocessor) =>
+        new(cache, slices.Select(s => cache.RowOf(s.Id)).ToList(), slices.Select(s => s.Label).ToList(), preprocessor);
+
+    private sealed record SliceRow(int Id, int Label, SplitPart Split);
 }

@@ -125,7 +125,7 @@ public sealed class TrainingJob(
         notifier.Publish(new RunProgress(runId, RunStatus.Running, run.Progress, "training", run.CompletedEpochs, run.Epochs, 0, 0, null, null));
 
         var device = TorchRuntime.Resolve(run.Device);
-        var data = await loader.LoadAsync(run, cancellationToken);
+        using var data = await loader.LoadAsync(run, cancellationToken);
         log.Add($"{data.Train.Count} training, {data.Validation?.Count ?? 0} validation, {data.Test.Count} test slices on {device.type}");
         var config = RunService.ReadConfig(run);
         using var model = RunModels.CreateInitial(run, data.ClassNames.Count);

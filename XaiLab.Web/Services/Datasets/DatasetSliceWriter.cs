@@ -51,6 +51,9 @@ public sealed class DatasetSliceWriter(IDbContextFactory<XaiLabDbContext> contex
         var index = 0;
 
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        // A job re-run after its process died finds what the dead attempt wrote: start from nothing.
+        store.DeleteFolder(folder);
+        await db.Slices.Where(s => s.DatasetId == datasetId).ExecuteDeleteAsync(cancellationToken);
         foreach (var imported in slices)
         {
             cancellationToken.ThrowIfCancellationRequested();

@@ -12,7 +12,8 @@ namespace XaiLab.Web.Services.Startup;
 /// <summary>
 /// Runs once at start, before the job servers: applies migrations (every node may; EF Core serialises concurrent
 /// migrators with a lock), puts runs that a dead process left "running" with no live lease back in the queue (they
-/// resume from their last checkpoint), and, on a web node, seeds the demo dataset into an empty database.
+/// resume from their last checkpoint), restarts or rolls back imports a dead process left "importing"
+/// (see <see cref="InterruptedImports"/>), and, on a web node, seeds the demo dataset into an empty database.
 /// </summary>
 public sealed class DatabaseInitializer(
     IServiceProvider services,
@@ -32,6 +33,7 @@ public sealed class DatabaseInitializer(
         }
 
         await RequeueInterruptedRunsAsync(scope.ServiceProvider, contexts, cancellationToken);
+        await scope.ServiceProvider.GetRequiredService<InterruptedImports>().RecoverAsync(cancellationToken);
 
         if (demo.Value.SeedOnStart && node.Role == NodeRole.Web)
         {

@@ -24,6 +24,36 @@ public sealed class AttributionsApiTests(AttributionsFixture fixture) : IClassFi
     private HttpClient Client => fixture.Client;
 
     [Fact]
+    public async Task TrainingAndAttribution_FeedTheModelIdenticalTensors()
+    {
+        // Training reads the resized-slice cache; attribution preprocesses the original PNG. Both must give the same input.
+        using var scope = fixture.Factory.Services.CreateScope();
+        var contexts = scope.ServiceProvider.GetRequiredService<IDbContextFactory<XaiLabDbContext>>();
+        var store = scope.ServiceProvider.GetRequiredService<XaiLab.Data.Artifacts.ArtifactStore>();
+        await using var db = await contexts.CreateDbContextAsync();
+        var run = await db.Runs.AsNoTracking().SingleAsync(r => r.Id == fixture.RunId);
+        Assert.NotNull(run.NormalizationMean);
+        Assert.True(run.NormalizationStd > 0);
+
+        using var data = await scope.ServiceProvider.GetRequiredService<XaiLab.Web.Jobs.Training.RunDataLoader>().LoadAsync(run, CancellationToken.None);
+        using var explainer = await XaiLab.Web.Jobs.Attributions.RunExplainer.LoadAsync(run, contexts, store,
+            scope.ServiceProvider.GetRequiredService<XaiLab.Web.Services.Datasets.SliceInputCache>(), CancellationToken.None);
+        var paths = await db.Slices.Where(s => s.DatasetId == fixture.DatasetId).ToDictionaryAsync(s => s.Id, s => s.ImagePath);
+        Assert.Equal(data.Test.Count, data.TestSliceIds.Count);
+        for (var i = 0; i < data.Test.Count; i++)
+        {
+            var image = XaiLab.Engine.Imaging.Png16Codec.Decode(await store.ReadAsync(paths[data.TestSliceIds[i]]));
+            var attributionInput = explainer.Input(image);
+            Assert.Equal(64 * 64, attributionInput.Length);
+            Assert.True(data.Test.Pixels(i).AsSpan().SequenceEqual(attributionInput), $"slice {data.TestSliceIds[i]} differs");
+        }
+        // The statistics are the training split's: z-scored training inputs average to 0 with unit spread.
+        var train = Enumerable.Range(0, data.Train.Count).SelectMany(data.Train.Pixels).ToArray();
+        Assert.Equal(0, train.Average(), 3);
+        Assert.Equal(1, Math.Sqrt(train.Average(v => (double)v * v)), 3);
+    }
+
+    [Fact]
     public async Task Request_CompletesAndServesMapsAndScores()
     {
         var request = await CompleteAsync(await PostAsync(fixture.RunId));
