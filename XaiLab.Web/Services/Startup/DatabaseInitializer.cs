@@ -19,6 +19,7 @@ public sealed class DatabaseInitializer(
     IServiceProvider services,
     IOptions<DemoDatasetOptions> demo,
     NodeOptions node,
+    IOptions<DatabaseOptions> database,
     TimeProvider time,
     ILogger<DatabaseInitializer> logger) : IHostedService
 {
@@ -53,10 +54,13 @@ public sealed class DatabaseInitializer(
     private async Task RequeueInterruptedRunsAsync(IServiceProvider provider, IDbContextFactory<XaiLabDbContext> contexts, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        // A run whose lease is alive is executing on another node right now; leave it alone.
+        // SQLite means one node: every "running" run belonged to this node's dead predecessor (its job waits for the
+        // lease to run out). On PostgreSQL a run with a live lease is executing on another node right now; a dead
+        // node's job is handed on by Hangfire.PostgreSql's sliding invisibility timeout, so only free leases are requeued.
         var now = time.GetUtcNow();
+        var sharedDatabase = database.Value.Provider == DatabaseProvider.Postgres;
         var interrupted = await db.Runs
-            .Where(r => r.Status == RunStatus.Running && (r.LeaseOwner == null || r.LeaseExpiresAt < now))
+            .Where(r => r.Status == RunStatus.Running && (!sharedDatabase || r.LeaseOwner == null || r.LeaseExpiresAt < now))
             .ToListAsync(cancellationToken);
         if (interrupted.Count == 0)
         {
