@@ -49,6 +49,11 @@ public static class WebHostingExtensions
         builder.Services.AddScoped<AttributionService>();
         builder.Services.AddScoped<SaliencyScoreService>();
         builder.Services.AddScoped<TeamBackupService>();
+        builder.Services.Configure<AttributionFigureOptions>(builder.Configuration.GetSection(AttributionFigureOptions.SectionName));
+        builder.Services.AddScoped<AttributionFigureService>();
+        builder.Services.Configure<SanityCheckOptions>(builder.Configuration.GetSection(SanityCheckOptions.SectionName));
+        builder.Services.AddSingleton<SanityCheckStore>();
+        builder.Services.AddScoped<SanityCheckService>();
         // Registered before Hangfire's servers (AddXaiLabJobs runs first, but hosted services start in registration
         // order only among themselves): the initializer migrates before any job can touch the database.
         builder.Services.Insert(0, ServiceDescriptor.Singleton<IHostedService, DatabaseInitializer>());

@@ -6,4 +6,7 @@ public enum AttributionRequestStatus
     Running,
     Succeeded,
     Failed,
+
+    /// <summary>Stopped on the user's request; maps stored before the stop stay cached.</summary>
+    Cancelled,
 }

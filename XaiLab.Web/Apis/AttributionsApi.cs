@@ -34,10 +34,50 @@ public static class AttributionsApi
             int id, AttributionService attributions, CancellationToken ct) =>
             await attributions.GetAsync(id, ct) is { } request ? TypedResults.Ok(request) : TypedResults.NotFound());
 
+        api.MapPost("/attributions/{id:int}/cancel", async Task<Results<Accepted, NotFound, Conflict<string>>> (
+            int id, AttributionService attributions, CancellationToken ct) =>
+            await attributions.CancelAsync(id, ct) switch
+            {
+                null => TypedResults.NotFound(),
+                false => TypedResults.Conflict("Only queued or running attribution requests can be cancelled."),
+                true => TypedResults.Accepted($"/api/attributions/{id}"),
+            });
+
+        api.MapGet("/attributions/{id:int}/figure.{format}", async Task<Results<FileContentHttpResult, NotFound, ProblemHttpResult>> (
+            int id, string format, [FromQuery] string? colormap, [FromQuery] double? opacity, [FromQuery] bool? shared,
+            [FromQuery] string? sign, AttributionFigureService figures, CancellationToken ct) =>
+        {
+            var kind = format.Trim().ToLowerInvariant();
+            if (kind is not ("png" or "pdf"))
+            {
+                return ApiProblems.From(new RequestValidationException($"Unknown figure format '{format}'. Valid: png, pdf."));
+            }
+            var palette = Colormap.Jet;
+            if (colormap is not null && (!Enum.TryParse(colormap, ignoreCase: true, out palette) || !Enum.IsDefined(palette)))
+            {
+                return ApiProblems.From(new RequestValidationException(
+                    $"Unknown colormap '{colormap}'. Valid: {string.Join(", ", Enum.GetNames<Colormap>().Select(n => n.ToLowerInvariant()))}."));
+            }
+            if (opacity is < 0 or > 1)
+            {
+                return ApiProblems.From(new RequestValidationException("opacity must be between 0 and 1."));
+            }
+            var signed = (sign ?? "absolute").Trim().ToLowerInvariant();
+            if (signed is not ("absolute" or "signed"))
+            {
+                return ApiProblems.From(new RequestValidationException($"Unknown sign '{sign}'. Valid: absolute, signed."));
+            }
+            var look = new AttributionFigureLook(palette, opacity ?? 0.5, shared ?? false, signed == "signed");
+            var bytes = kind == "png" ? await figures.RenderPngAsync(id, look, ct) : await figures.RenderPdfAsync(id, look, ct);
+            return bytes is null
+                ? TypedResults.NotFound()
+                : TypedResults.File(bytes, kind == "png" ? "image/png" : "application/pdf", $"xailab-attributions-{id}.{kind}");
+        });
+
         api.MapGet("/runs/{runId:int}/attributions/{method}/{sliceId:int}", async Task<Results<FileContentHttpResult, NotFound, ProblemHttpResult>> (
             int runId, string method, int sliceId, [FromQuery] string? format, [FromQuery] string? parameters,
             [FromQuery] string? colormap, [FromQuery] double? opacity, [FromQuery] double? ceiling,
-            AttributionService attributions, ArtifactStore store, HttpContext http, CancellationToken ct) =>
+            [FromQuery] string? sign, AttributionService attributions, ArtifactStore store, HttpContext http, CancellationToken ct) =>
         {
             try
             {
@@ -66,6 +106,11 @@ public static class AttributionsApi
             {
                 return ApiProblems.From(new RequestValidationException("ceiling must be a positive number."));
             }
+            var signed = (sign ?? "absolute").Trim().ToLowerInvariant();
+            if (signed is not ("absolute" or "signed"))
+            {
+                return ApiProblems.From(new RequestValidationException($"Unknown sign '{sign}'. Valid: absolute, signed."));
+            }
             var map = await attributions.FindMapAsync(runId, method, sliceId, parameters, ct);
             if (map is null || !store.Exists(map.OverlayPath) || !store.Exists(map.ValuesPath))
             {
@@ -77,14 +122,34 @@ public static class AttributionsApi
             http.Response.Headers["X-Parameters"] = map.Parameters;
             if (kind == "png")
             {
-                var overlay = colormap is null && opacity is null && ceiling is null
+                var overlay = colormap is null && opacity is null && ceiling is null && signed == "absolute"
                     ? await store.ReadAsync(map.OverlayPath, ct)
-                    : await attributions.RenderOverlayAsync(map, new SaliencyRenderOptions(palette, opacity ?? 0.5, Ceiling: ceiling), ct);
+                    : await attributions.RenderOverlayAsync(map,
+                        new SaliencyRenderOptions(palette, opacity ?? 0.5, Ceiling: ceiling, Signed: signed == "signed"), ct);
                 return TypedResults.File(overlay, "image/png");
             }
             http.Response.Headers["X-Shape"] = string.Create(CultureInfo.InvariantCulture, $"{map.Channels},{map.Height},{map.Width}");
             http.Response.Headers["X-Dtype"] = "float32-le";
             return TypedResults.File(await store.ReadAsync(map.ValuesPath, ct), "application/octet-stream");
+        });
+
+        api.MapGet("/runs/{runId:int}/sanity-check", async Task<Results<Ok<SanityCheckResponse>, NotFound>> (
+            int runId, SanityCheckService checks, CancellationToken ct) =>
+            await checks.GetAsync(runId, ct) is { } check ? TypedResults.Ok(check) : TypedResults.NotFound());
+
+        api.MapPost("/runs/{runId:int}/sanity-check", async Task<Results<Accepted<SanityCheckResponse>, NotFound, ProblemHttpResult>> (
+            int runId, CreateSanityCheckRequest? request, SanityCheckService checks, CancellationToken ct) =>
+        {
+            try
+            {
+                return await checks.RequestAsync(runId, request ?? new CreateSanityCheckRequest(), ct) is { } check
+                    ? TypedResults.Accepted($"/api/runs/{runId}/sanity-check", check)
+                    : TypedResults.NotFound();
+            }
+            catch (RequestValidationException e)
+            {
+                return ApiProblems.From(e);
+            }
         });
 
         api.MapGet("/runs/{runId:int}/saliency-scores", async Task<Results<Ok<SaliencyScoresResponse>, NotFound>> (

@@ -71,6 +71,8 @@ public static class JobsHostingExtensions
         builder.Services.AddScoped<EmbeddingFeatureLoader>();
         builder.Services.AddScoped<AttributionJob>();
         builder.Services.AddSingleton<AttributionLocks>();
+        builder.Services.AddSingleton<AttributionCancellationRegistry>();
+        builder.Services.AddScoped<SanityCheckJob>();
         builder.Services.AddScoped<DatasetSliceWriter>();
         builder.Services.AddScoped<DatasetImportJob>();
         builder.Services.AddSingleton<DatasetImportCancellationRegistry>();

@@ -14,4 +14,7 @@ public enum Colormap
 
     /// <summary>matplotlib inferno (perceptually uniform, black to pale yellow).</summary>
     Inferno,
+
+    /// <summary>Diverging blue, white, red: for signed maps (negative blue, positive red).</summary>
+    BlueRed,
 }

@@ -12,12 +12,15 @@ internal static class ColormapTable
     private static readonly uint[] InfernoStops =
         [0x000004, 0x1B0C42, 0x4B0C6B, 0x781C6D, 0xA52C60, 0xCF4446, 0xED6925, 0xFB9A06, 0xF7D03C, 0xFCFFA4];
 
+    private static readonly uint[] BlueRedStops = [0x0000FF, 0xFFFFFF, 0xFF0000];
+
     private static readonly Dictionary<Colormap, (byte R, byte G, byte B)[]> Tables = new()
     {
         [Colormap.Gray] = Build(v => (v, v, v)),
         [Colormap.Jet] = Build(v => (Ramp(1.5 - Math.Abs(4 * v - 3)), Ramp(1.5 - Math.Abs(4 * v - 2)), Ramp(1.5 - Math.Abs(4 * v - 1)))),
         [Colormap.Viridis] = Build(v => Interpolate(ViridisStops, v)),
         [Colormap.Inferno] = Build(v => Interpolate(InfernoStops, v)),
+        [Colormap.BlueRed] = Build(v => Interpolate(BlueRedStops, v)),
     };
 
     public static (byte R, byte G, byte B)[] Of(Colormap colormap) =>

@@ -11,6 +11,8 @@ namespace XaiLab.Engine.Attribution.Rendering;
 /// itself; default true. False gives the uniform overlay of PAIR's notebooks.</param>
 /// <param name="Ceiling">The |map| value drawn at full colour; default null = this map's <paramref name="ClipPercentile"/>-th
 /// percentile (per-map normalisation). Passing one value for several maps puts them on a shared scale.</param>
+/// <param name="Signed">Draw the signed sum over channels (-ceiling at the colormap's start, 0 in its middle, +ceiling at its
+/// end; pair with <see cref="Colormap.BlueRed"/>) instead of the default absolute value (0 at the start).</param>
 public sealed record SaliencyRenderOptions(
     Colormap Colormap = Colormap.Jet,
     double Opacity = 0.5,
@@ -18,4 +20,5 @@ public sealed record SaliencyRenderOptions(
     bool DrawMaskContour = true,
     int ContourRgb = 0x00FF00,
     bool FadeLowSaliency = true,
-    double? Ceiling = null);
+    double? Ceiling = null,
+    bool Signed = false);

@@ -18,8 +18,10 @@ public static class SaliencyRenderer
         {
             throw new ArgumentOutOfRangeException(nameof(options), options.Opacity, "Opacity must be between 0 and 1.");
         }
-        var saliency = ImageResampler.ResizeBilinear(
-            DisplayValues(map, options.ClipPercentile, options.Ceiling), map.Width, map.Height, image.Width, image.Height);
+        var display = options.Signed
+            ? SignedDisplayValues(map, options.ClipPercentile, options.Ceiling)
+            : DisplayValues(map, options.ClipPercentile, options.Ceiling);
+        var saliency = ImageResampler.ResizeBilinear(display, map.Width, map.Height, image.Width, image.Height);
         var lut = ColormapTable.Of(options.Colormap);
         var gray = DisplayWindow.Auto(image).Apply(image);
         var contour = options.DrawMaskContour && mask is not null ? MaskContour.Of(mask, image.Width, image.Height) : null;
@@ -33,9 +35,10 @@ public static class SaliencyRenderer
             }
             else
             {
-                var value = Math.Clamp(saliency[i], 0, 1);
-                var colour = lut[(int)Math.Round(value * 255)];
-                var opacity = options.FadeLowSaliency ? options.Opacity * value : options.Opacity;
+                var value = options.Signed ? Math.Clamp(saliency[i], -1, 1) : Math.Clamp(saliency[i], 0, 1);
+                var position = options.Signed ? (value + 1) / 2 : value;
+                var colour = lut[(int)Math.Round(position * 255)];
+                var opacity = options.FadeLowSaliency ? options.Opacity * Math.Abs(value) : options.Opacity;
                 r = Blend(gray[i], colour.R, opacity);
                 g = Blend(gray[i], colour.G, opacity);
                 b = Blend(gray[i], colour.B, opacity);
@@ -66,6 +69,26 @@ public static class SaliencyRenderer
             magnitude[i] = scale > 0 ? Math.Min(1f, (float)(magnitude[i] / scale)) : 0f;
         }
         return magnitude;
+    }
+
+    /// <summary>
+    /// The signed displayed saliency [H, W] in -1..1: the sum of the map over channels divided by <paramref name="ceiling"/>
+    /// or by default by <see cref="ClipValue"/> (the same scale as <see cref="DisplayValues"/>), clipped at +-1.
+    /// </summary>
+    public static float[] SignedDisplayValues(AttributionMap map, double clipPercentile = 99, double? ceiling = null)
+    {
+        ArgumentNullException.ThrowIfNull(map);
+        if (ceiling is <= 0 || (ceiling is { } c && !double.IsFinite(c)))
+        {
+            throw new ArgumentOutOfRangeException(nameof(ceiling), ceiling, "The ceiling must be a positive number.");
+        }
+        var scale = ceiling ?? ClipValue(map, clipPercentile);
+        var sum = map.SumOverChannels();
+        for (var i = 0; i < sum.Length; i++)
+        {
+            sum[i] = scale > 0 ? Math.Clamp((float)(sum[i] / scale), -1f, 1f) : 0f;
+        }
+        return sum;
     }
 
     /// <summary>

@@ -1,7 +1,7 @@
 namespace XaiLab.Web.Apis.Contracts;
 
 /// <summary>
-/// An attribution request: status (queued, running, succeeded, failed), progress in 0..1, how many maps it needs
+/// An attribution request: status (queued, running, succeeded, failed, cancelled), progress in 0..1, how many maps it needs
 /// (<paramref name="Total"/>), reached (<paramref name="Done"/>) and computed itself rather than reused
 /// (<paramref name="Computed"/>), the maps reached so far, and the node that executed it (<paramref name="ExecutedBy"/>).
 /// </summary>

@@ -23,6 +23,7 @@ public sealed class AttributionJob(
     SliceInputCache inputs,
     AttributionLocks locks,
     NodeOptions node,
+    AttributionCancellationRegistry cancellations,
     TimeProvider time,
     ILogger<AttributionJob> logger)
 {
@@ -32,7 +33,7 @@ public sealed class AttributionJob(
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var request = await db.AttributionRequests.SingleAsync(r => r.Id == requestId, cancellationToken);
-        if (request.Status == AttributionRequestStatus.Succeeded)
+        if (request.Status is AttributionRequestStatus.Succeeded or AttributionRequestStatus.Cancelled)
         {
             return;
         }
@@ -43,28 +44,18 @@ public sealed class AttributionJob(
         request.Error = null;
         request.ExecutedBy = node.Name;
         await db.SaveChangesAsync(cancellationToken);
+        var stop = cancellations.Register(requestId, cancellationToken);
         try
         {
-            var slices = await db.Slices.AsNoTracking().Where(s => request.SliceIds.Contains(s.Id)).ToDictionaryAsync(s => s.Id, cancellationToken);
-            foreach (var runId in request.RunIds)
-            {
-                var run = await db.Runs.AsNoTracking().FirstOrDefaultAsync(r => r.Id == runId, cancellationToken)
-                    ?? throw new InvalidOperationException($"Run {runId} no longer exists.");
-                using var explainer = new LazyExplainer(run, contexts, store, inputs);
-                foreach (var sliceId in request.SliceIds)
-                {
-                    foreach (var method in request.Methods)
-                    {
-                        var slice = slices.GetValueOrDefault(sliceId) ?? throw new InvalidOperationException($"Slice {sliceId} no longer exists.");
-                        var (mapId, computed) = await FindOrComputeAsync(request, run, slice, method, explainer, cancellationToken);
-                        request.MapIds = [.. request.MapIds, mapId];
-                        request.Done++;
-                        if (computed) request.Computed++;
-                        await db.SaveChangesAsync(cancellationToken);
-                    }
-                }
-            }
+            await ComputeAllAsync(db, request, stop.Token);
             request.Status = AttributionRequestStatus.Succeeded;
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            // The user's cancel (here or through the database); a host shutdown instead leaves the request running for
+            // Hangfire to start again.
+            logger.LogInformation("Attribution request {RequestId} cancelled after {Done} of {Total} maps", requestId, request.Done, request.Total);
+            request.Status = AttributionRequestStatus.Cancelled;
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
@@ -72,8 +63,48 @@ public sealed class AttributionJob(
             request.Status = AttributionRequestStatus.Failed;
             request.Error = e.Message;
         }
+        finally
+        {
+            cancellations.Unregister(requestId, stop);
+            stop.Dispose();
+        }
         request.FinishedAt = time.GetUtcNow();
         await db.SaveChangesAsync(CancellationToken.None);
+    }
+
+    private async Task ComputeAllAsync(XaiLabDbContext db, AttributionRequest request, CancellationToken cancellationToken)
+    {
+        var slices = await db.Slices.AsNoTracking().Where(s => request.SliceIds.Contains(s.Id)).ToDictionaryAsync(s => s.Id, cancellationToken);
+        foreach (var runId in request.RunIds)
+        {
+            var run = await db.Runs.AsNoTracking().FirstOrDefaultAsync(r => r.Id == runId, cancellationToken)
+                ?? throw new InvalidOperationException($"Run {runId} no longer exists.");
+            using var explainer = new LazyExplainer(run, contexts, store, inputs);
+            foreach (var sliceId in request.SliceIds)
+            {
+                foreach (var method in request.Methods)
+                {
+                    if (await IsCancelledAsync(request.Id))
+                    {
+                        throw new OperationCanceledException($"Attribution request {request.Id} was cancelled.");
+                    }
+                    var slice = slices.GetValueOrDefault(sliceId) ?? throw new InvalidOperationException($"Slice {sliceId} no longer exists.");
+                    var (mapId, computed) = await FindOrComputeAsync(request, run, slice, method, explainer, cancellationToken);
+                    request.MapIds = [.. request.MapIds, mapId];
+                    request.Done++;
+                    if (computed) request.Computed++;
+                    await db.SaveChangesAsync(cancellationToken);
+                }
+            }
+        }
+    }
+
+    /// <summary>Whether the request was cancelled through the database (by this or another process).</summary>
+    private async Task<bool> IsCancelledAsync(int requestId)
+    {
+        await using var db = await contexts.CreateDbContextAsync(CancellationToken.None);
+        return await db.AttributionRequests.AsNoTracking().Where(r => r.Id == requestId)
+            .AnyAsync(r => r.Status == AttributionRequestStatus.Cancelled, CancellationToken.None);
     }
 
     private async Task<(int MapId, bool Computed)> FindOrComputeAsync(AttributionRequest request, TrainingRun run, Slice slice,

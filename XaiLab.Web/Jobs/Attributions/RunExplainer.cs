@@ -103,5 +103,25 @@ public sealed class RunExplainer : IDisposable
         return new ComputedAttribution(map, overlay, target, scores, clock.Elapsed.TotalSeconds);
     }
 
+    /// <summary>
+    /// The cascading randomisation test of one method on one slice (<see cref="CascadingRandomisation"/>): parameterised
+    /// layers re-initialised from the output down, in at most <paramref name="maxSteps"/> even groups; the trained weights
+    /// are restored afterwards.
+    /// </summary>
+    public IReadOnlyList<RandomisationStep> Randomise(string method, AttributionOptions options, int sliceId, int label, SliceImage image,
+        int maxSteps, long seed, CancellationToken cancellationToken)
+    {
+        var pixels = preprocessor.Preprocess(image);
+        var target = predictions.TryGetValue(sliceId, out var predicted) ? predicted : label;
+        var layers = model.named_modules().Count(m => m.module.named_parameters(recurse: false).Any());
+        var cascade = new CascadingRandomisation
+        {
+            Seed = seed,
+            LayersPerStep = Math.Max(1, (int)Math.Ceiling(layers / (double)Math.Max(1, maxSteps))),
+        };
+        using var input = tensor(pixels, [1L, size, size], device: device);
+        return cascade.Run(model, probe, AttributionMethods.Create(method, options), input, target, cancellationToken);
+    }
+
     public void Dispose() => model.Dispose();
 }

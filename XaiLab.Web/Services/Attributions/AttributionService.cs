@@ -20,6 +20,7 @@ public sealed class AttributionService(
     IDbContextFactory<XaiLabDbContext> contexts,
     IBackgroundJobClient jobs,
     ArtifactStore store,
+    AttributionCancellationRegistry cancellations,
     TimeProvider time)
 {
     public const int MaxSteps = 1000;
@@ -98,6 +99,31 @@ public sealed class AttributionService(
         return new AttributionRequestResponse(request.Id, request.Status.ToString().ToLowerInvariant(), progress, request.Total,
             request.Done, request.Computed, request.RunIds, request.Methods, request.SliceIds, maps, request.Error,
             request.CreatedAt, request.FinishedAt, request.ExecutedBy);
+    }
+
+    /// <summary>
+    /// Cancels a queued or running request: it stops before its next map (at once, mid-map, when it executes in this
+    /// process); the maps stored so far stay cached. Null when there is no such request, false when it has finished.
+    /// </summary>
+    public async Task<bool?> CancelAsync(int id, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        if (!await db.AttributionRequests.AnyAsync(r => r.Id == id, cancellationToken))
+        {
+            return null;
+        }
+        var changed = await db.AttributionRequests
+            .Where(r => r.Id == id && (r.Status == AttributionRequestStatus.Queued || r.Status == AttributionRequestStatus.Running))
+            .ExecuteUpdateAsync(u => u
+                .SetProperty(r => r.Status, AttributionRequestStatus.Cancelled)
+                .SetProperty(r => r.FinishedAt, time.GetUtcNow()), cancellationToken);
+        if (changed == 0)
+        {
+            return false;
+        }
+        // Executing here: stop mid-map. Elsewhere (queued, or another process) the job sees the status before its next map.
+        cancellations.Cancel(id);
+        return true;
     }
 
     /// <summary>A run's stored map; the newest when <paramref name="parametersHash"/> is null.</summary>

@@ -67,6 +67,23 @@ public sealed class EmbeddingService(
         return rows.Select(e => ToResponse(e, [])).ToList();
     }
 
+    /// <summary>The other succeeded runs on the same dataset as <paramref name="runId"/> (id and a short label), newest first.</summary>
+    public async Task<IReadOnlyList<(int Id, string Label)>> PeerRunsAsync(int runId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var datasetId = await db.Runs.Where(r => r.Id == runId).Select(r => (int?)r.DatasetId).FirstOrDefaultAsync(cancellationToken);
+        if (datasetId is null)
+        {
+            return [];
+        }
+        var peers = await db.Runs.AsNoTracking()
+            .Where(r => r.DatasetId == datasetId && r.Id != runId && r.Status == RunStatus.Succeeded)
+            .OrderByDescending(r => r.Id)
+            .Select(r => new { r.Id, r.Architecture, r.Seed })
+            .ToListAsync(cancellationToken);
+        return peers.Select(r => (r.Id, $"run {r.Id} · {r.Architecture} · seed {r.Seed}")).ToList();
+    }
+
     /// <summary>The dataset a run trained on.</summary>
     public async Task<int> DatasetOfRunAsync(int runId, CancellationToken cancellationToken = default)
     {

@@ -6,6 +6,7 @@ using XaiLab.Engine.Attribution.Rendering;
 using XaiLab.Tests.Fixtures;
 using XaiLab.Web.Apis.Contracts;
 using XaiLab.Web.Components.Pages.Attributions;
+using XaiLab.Web.Jobs.Attributions;
 using XaiLab.Web.Services.Attributions;
 
 namespace XaiLab.Tests.Web.Components.Pages.Attributions;
@@ -15,6 +16,7 @@ public sealed class CompareAttributionsTests : PageTestContext
     public CompareAttributionsTests()
     {
         Services.AddSingleton(new ArtifactStore(Path.Combine(Database.Folder, "artifacts")));
+        Services.AddSingleton<AttributionCancellationRegistry>();
         Services.AddSingleton<AttributionService>();
     }
 
@@ -41,6 +43,67 @@ public sealed class CompareAttributionsTests : PageTestContext
         cut.Find("input[data-testid=shared-scale], [data-testid=shared-scale] input").Change(true);
 
         Assert.All(cut.FindAll("img[data-testid=pane]"), img => Assert.EndsWith("&ceiling=0.5", img.GetAttribute("src")));
+    }
+
+    [Fact]
+    public void SignedSwitch_AsksEveryPaneForSignedValuesOnTheDivergingColormap_AndBack()
+    {
+        var datasetId = SeedDataset("phantoms", "meningioma", "glioma");
+        var run = SeedRun(datasetId, "smallcnn", 1, [[2, 0], [0, 2]]);
+        var requestId = SeedRequest(datasetId, [run], ["vanilla-gradient", "grad-cam"]);
+        var cut = Context.Render<CompareAttributions>(p => p.Add(c => c.RequestId, requestId));
+        cut.WaitForAssertion(() => Assert.Equal(4, cut.FindAll("img[data-testid=pane]").Count));
+
+        cut.Find("input[data-testid=signed], [data-testid=signed] input").Change(true);
+
+        Assert.All(cut.FindAll("img[data-testid=pane]"), img => Assert.EndsWith("&colormap=bluered&opacity=0.5&sign=signed", img.GetAttribute("src")));
+        Assert.Contains("sign=signed", cut.Find("[data-testid=export-png]").GetAttribute("href"));
+        Assert.StartsWith($"/api/attributions/{requestId}/figure.pdf?colormap=bluered", cut.Find("[data-testid=export-pdf]").GetAttribute("href"));
+
+        cut.Find("input[data-testid=signed], [data-testid=signed] input").Change(false);
+
+        Assert.All(cut.FindAll("img[data-testid=pane]"), img => Assert.DoesNotContain("sign=", img.GetAttribute("src")));
+    }
+
+    [Fact]
+    public void ClickingAPane_OpensTheLargeViewComparedWithTheSameMethodOfTheOtherRun()
+    {
+        var datasetId = SeedDataset("phantoms", "meningioma", "glioma");
+        var runA = SeedRun(datasetId, "smallcnn", 1, [[2, 0], [0, 2]]);
+        var runB = SeedRun(datasetId, "resnet18", 2, [[2, 0], [0, 2]]);
+        var requestId = SeedRequest(datasetId, [runA, runB], ["vanilla-gradient", "grad-cam"]);
+        var cut = Context.Render<CompareAttributions>(p => p.Add(c => c.RequestId, requestId));
+        cut.WaitForAssertion(() => Assert.Equal(8, cut.FindAll("img[data-testid=pane]").Count));
+        Assert.Empty(cut.FindAll("[data-testid=large-view]"));
+
+        cut.FindAll(".xl-frame[title]")[1].Click();
+
+        var large = cut.Find("[data-testid=large-view]");
+        Assert.StartsWith("grad-cam · run " + runA, cut.Find("[data-testid=large-title]").TextContent);
+        Assert.StartsWith($"/api/runs/{runA}/attributions/grad-cam/", large.QuerySelector("[data-testid=large-image]")!.GetAttribute("src"));
+        Assert.StartsWith($"/api/runs/{runB}/attributions/grad-cam/", large.QuerySelector("[data-testid=compared-image]")!.GetAttribute("src"));
+        Assert.Single(cut.FindAll(".xl-frame.xl-selected"));
+        Assert.Single(cut.FindAll(".xl-frame.xl-compared"));
+        Assert.Contains(Context.JSInterop.Invocations, i => i.Identifier == "xaiLabGrid.setLarge" && i.Arguments.Skip(1).All(a => a is string));
+
+        cut.Find("[data-testid=large-close]").Click();
+
+        Assert.Empty(cut.FindAll("[data-testid=large-view]"));
+    }
+
+    [Fact]
+    public void RunningRequest_OffersCancel_WhichStopsIt()
+    {
+        var datasetId = SeedDataset("phantoms", "meningioma", "glioma");
+        var run = SeedRun(datasetId, "smallcnn", 1, [[2, 0], [0, 2]]);
+        var requestId = SeedRequest(datasetId, [run], ["grad-cam"], AttributionRequestStatus.Running);
+        var cut = Context.Render<CompareAttributions>(p => p.Add(c => c.RequestId, requestId));
+        cut.WaitForAssertion(() => Assert.Equal("running", cut.Find("[data-testid=request-status]").TextContent.Trim()));
+
+        cut.Find("[data-testid=cancel]").Click();
+
+        cut.WaitForAssertion(() => Assert.Equal("cancelled", cut.Find("[data-testid=request-status]").TextContent.Trim()));
+        Assert.Empty(cut.FindAll("[data-testid=cancel]"));
     }
 
     [Fact]
@@ -73,7 +136,7 @@ public sealed class CompareAttributionsTests : PageTestContext
         Assert.Null(CompareAttributions.SharedCeiling([Row(1, 0.2)], "vanilla-gradient"));
     }
 
-    private int SeedRequest(int datasetId, int[] runIds, string[] methods)
+    private int SeedRequest(int datasetId, int[] runIds, string[] methods, AttributionRequestStatus status = AttributionRequestStatus.Succeeded)
     {
         using var db = Database.Create();
         var slices = Enumerable.Range(0, 2).Select(i => new Slice
@@ -105,7 +168,7 @@ public sealed class CompareAttributionsTests : PageTestContext
         var request = new AttributionRequest
         {
             RunIds = [.. runIds], Methods = [.. methods], SliceIds = slices.Select(s => s.Id).ToList(),
-            Status = AttributionRequestStatus.Succeeded, Total = maps.Count, Done = maps.Count, Computed = maps.Count,
+            Status = status, Total = maps.Count, Done = maps.Count, Computed = maps.Count,
             MapIds = maps.Select(m => m.Id).ToList(),
         };
         db.AttributionRequests.Add(request);

@@ -14,7 +14,17 @@ public sealed class NewAttributionsTests : PageTestContext
     public NewAttributionsTests()
     {
         Services.AddSingleton(new ArtifactStore(Path.Combine(Database.Folder, "artifacts")));
+        Services.AddSingleton<XaiLab.Web.Jobs.Attributions.AttributionCancellationRegistry>();
         Services.AddSingleton<AttributionService>();
+    }
+
+    [Fact]
+    public void WithoutRuns_SaysHowToPickThem()
+    {
+        var cut = Context.Render<NewAttributions>();
+
+        Assert.Contains("No runs picked", cut.Find("[data-testid=no-runs]").TextContent);
+        Assert.True(cut.Find("[data-testid=submit]").HasAttribute("disabled"));
     }
 
     [Fact]

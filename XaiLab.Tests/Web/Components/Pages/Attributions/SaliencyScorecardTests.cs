@@ -1,6 +1,9 @@
 using Bunit;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using XaiLab.Data.Artifacts;
 using XaiLab.Data.Entities;
+using XaiLab.Web.Apis.Contracts;
 using XaiLab.Tests.Fixtures;
 using XaiLab.Web.Components.Pages.Attributions;
 using XaiLab.Web.Services.Attributions;
@@ -12,6 +15,57 @@ public sealed class SaliencyScorecardTests : PageTestContext
     public SaliencyScorecardTests()
     {
         Services.AddSingleton<SaliencyScoreService>();
+        Services.AddSingleton(new ArtifactStore(Path.Combine(Database.Folder, "artifacts")));
+        Services.AddSingleton<SanityCheckStore>();
+        Services.AddSingleton(Options.Create(new SanityCheckOptions()));
+        Services.AddSingleton<SanityCheckService>();
+    }
+
+    [Fact]
+    public async Task StoredSanityCheck_FlagsTheMethodWhoseMapsBarelyChange()
+    {
+        var runId = SeedRun(SeedDataset(), "smallcnn", 1, [[2, 0], [0, 2]]);
+        SeedScores(runId, "grad-cam", [0.6, 0.4]);
+        SeedScores(runId, "vanilla-gradient", [0.2, 0.1]);
+        var store = Context.Services.GetRequiredService<SanityCheckStore>();
+        await store.WriteAsync(new SanityCheckResponse(runId, "succeeded", null, ["grad-cam", "vanilla-gradient"], [1, 2], 0.5,
+        [
+            new("grad-cam", 2, [new("conv1", 5, 0.9, 0.8), new("conv1", 9, 0.7, 0.6)], 0.7, 0.6, true),
+            new("vanilla-gradient", 2, [new("conv1", 5, 0.3, 0.2), new("conv1", 9, 0.05, 0.1)], 0.05, 0.1, false),
+        ], DateTimeOffset.UnixEpoch));
+
+        var cut = Context.Render<SaliencyScorecard>(p => p.Add(c => c.RunId, runId));
+
+        cut.WaitForAssertion(() => Assert.Equal(2, cut.FindAll("[data-testid=scorecard] tbody tr").Count));
+        var rows = cut.FindAll("[data-testid=scorecard] tbody tr");
+        var gradCam = rows.Single(r => r.QuerySelector("[data-testid=method]")!.TextContent == "grad-cam");
+        Assert.Contains("0.700", gradCam.QuerySelector("[data-testid=sanity]")!.TextContent);
+        Assert.NotNull(gradCam.QuerySelector("[data-testid=sanity-flag]"));
+        var vanilla = rows.Single(r => r.QuerySelector("[data-testid=method]")!.TextContent == "vanilla-gradient");
+        Assert.Null(vanilla.QuerySelector("[data-testid=sanity-flag]"));
+        Assert.Equal(2, cut.FindAll("[data-testid=sanity-table] tbody tr").Count);
+        Assert.Equal("succeeded", cut.Find("[data-testid=sanity-status]").TextContent.Trim());
+    }
+
+    [Fact]
+    public async Task RunSanityCheck_QueuesOneForTheRunsMethods()
+    {
+        var runId = SeedRun(SeedDataset(), "smallcnn", 1, [[2, 0], [0, 2]]);
+        using (var db = Database.Create())
+        {
+            db.Runs.Single(r => r.Id == runId).CheckpointPath = "runs/1/checkpoint.bin";
+            db.SaveChanges();
+        }
+        SeedScores(runId, "grad-cam", [0.6, 0.4]);
+        var cut = Context.Render<SaliencyScorecard>(p => p.Add(c => c.RunId, runId));
+        cut.WaitForAssertion(() => Assert.Single(cut.FindAll("[data-testid=scorecard] tbody tr")));
+
+        cut.Find("[data-testid=sanity-run] button, button[data-testid=sanity-run]").Click();
+
+        cut.WaitForAssertion(() => Assert.Equal("queued", cut.Find("[data-testid=sanity-status]").TextContent.Trim()));
+        var check = await Context.Services.GetRequiredService<SanityCheckStore>().ReadAsync(runId);
+        Assert.Equal(["grad-cam"], check!.RequestedMethods);
+        Assert.Equal(2, check.SliceIds.Count);
     }
 
     [Fact]

@@ -41,6 +41,19 @@ public sealed class RunEmbeddingsTests : MudBunitContext
     }
 
     [Fact]
+    public void ToIndex_ReadsPlotlysJsonNumbers()
+    {
+        // Plotly.Blazor hands event indices over as JSON elements; Convert.ToInt32 cannot read those.
+        var json = System.Text.Json.JsonDocument.Parse("""{"curve": 2, "point": 17, "text": "a"}""").RootElement;
+
+        Assert.Equal(2, EmbeddingScatter.ToIndex(json.GetProperty("curve")));
+        Assert.Equal(17, EmbeddingScatter.ToIndex(json.GetProperty("point")));
+        Assert.Equal(-1, EmbeddingScatter.ToIndex(json.GetProperty("text")));
+        Assert.Equal(-1, EmbeddingScatter.ToIndex(null));
+        Assert.Equal(5, EmbeddingScatter.ToIndex(5L));
+    }
+
+    [Fact]
     public void BuildTraces_GroupsByCorrectnessAndKeepsSliceIdsPerTrace()
     {
         EmbeddingPointResponse[] points =
