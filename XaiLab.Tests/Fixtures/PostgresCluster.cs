@@ -46,6 +46,7 @@ public sealed class PostgresCluster : IDisposable
         var bin = FindBinaries() ?? throw new InvalidOperationException(
             "No PostgreSQL binaries under /usr/lib/postgresql: run `bash scripts/test.sh` (installs Debian's postgresql and " +
             "starts a cluster) or `apt-get install postgresql`, or set XAILAB_TEST_POSTGRES to a server's connection string.");
+        RemoveStoppedClusters();
         var folder = Directory.CreateTempSubdirectory("xailab-pg-").FullName;
         var runAs = Environment.UserName == "root" ? "postgres" : null;
         if (runAs is not null)
@@ -59,6 +60,27 @@ public sealed class PostgresCluster : IDisposable
     }
 
     private string DataFolder => Path.Combine(Folder, "data");
+
+    /// <summary>
+    /// Folders of earlier test processes whose cluster is stopped (no postmaster.pid): the process-exit hook stops the
+    /// server but is not always given the time to delete its folder.
+    /// </summary>
+    private static void RemoveStoppedClusters()
+    {
+        foreach (var stale in Directory.GetDirectories(Path.GetTempPath(), "xailab-pg-*"))
+        {
+            if (!File.Exists(Path.Combine(stale, "data", "postmaster.pid")))
+            {
+                try
+                {
+                    Directory.Delete(stale, recursive: true);
+                }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+                {
+                }
+            }
+        }
+    }
 
     /// <summary>Starts the (stopped) server again on the same port and data.</summary>
     public void StartServer() =>
