@@ -20,6 +20,10 @@ public class XaiLabDbContext(DbContextOptions<XaiLabDbContext> options) : Identi
     public DbSet<TeamMembership> TeamMemberships => Set<TeamMembership>();
     public DbSet<PersonalAccessToken> PersonalAccessTokens => Set<PersonalAccessToken>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<Study> Studies => Set<Study>();
+    public DbSet<StudyItem> StudyItems => Set<StudyItem>();
+    public DbSet<StudyAssignment> StudyAssignments => Set<StudyAssignment>();
+    public DbSet<SaliencyRating> SaliencyRatings => Set<SaliencyRating>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -12,6 +12,7 @@ using XaiLab.Web.Services.Embeddings;
 using XaiLab.Web.Services.Progress;
 using XaiLab.Web.Services.Runs;
 using XaiLab.Web.Services.Startup;
+using XaiLab.Web.Services.Studies;
 
 namespace XaiLab.Web;
 
@@ -47,6 +48,11 @@ public static class WebHostingExtensions
         builder.Services.Configure<SanityCheckOptions>(builder.Configuration.GetSection(SanityCheckOptions.SectionName));
         builder.Services.AddSingleton<SanityCheckStore>();
         builder.Services.AddScoped<SanityCheckService>();
+        // Studies resolve ICurrentUser per request or circuit; the accounts work (issue #9) registers it.
+        builder.Services.AddScoped<StudyService>();
+        builder.Services.AddScoped<StudyAnnotationService>();
+        builder.Services.AddScoped<StudyResultsService>();
+        builder.Services.AddScoped<StudyItemImages>();
         // Registered before Hangfire's servers (AddXaiLabJobs runs first, but hosted services start in registration
         // order only among themselves): the initializer migrates before any job can touch the database.
         builder.Services.Insert(0, ServiceDescriptor.Singleton<IHostedService, DatabaseInitializer>());
@@ -85,6 +91,9 @@ public static class WebHostingExtensions
         data.MapEmbeddingsApi();
         data.MapAttributionsApi();
         data.MapArtifactsApi();
+        // Studies serve annotators too (who read nothing else): signed in is enough here, the study services check roles
+        // and assignments on every call.
+        app.MapGroup(string.Empty).RequireAuthorization().MapStudiesApi();
         // The dashboard's own filter is empty: the endpoint's admin policy decides (and sends others to the sign-in form).
         app.MapHangfireDashboard("/hangfire", new DashboardOptions { Authorization = [], DashboardTitle = "XaiLab jobs" })
             .RequireAuthorization(XaiLabPolicies.Admin);

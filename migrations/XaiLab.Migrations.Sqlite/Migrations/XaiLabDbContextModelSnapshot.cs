@@ -583,6 +583,46 @@ namespace XaiLab.Migrations.Sqlite.Migrations
                     b.ToTable("SaliencyMaps");
                 });
 
+            modelBuilder.Entity("XaiLab.Data.Entities.SaliencyRating", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AssignmentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Choice")
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double?>("ClickX")
+                        .HasColumnType("REAL");
+
+                    b.Property<double?>("ClickY")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Value")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AssignmentId")
+                        .IsUnique();
+
+                    b.ToTable("SaliencyRatings");
+                });
+
             modelBuilder.Entity("XaiLab.Data.Entities.Slice", b =>
                 {
                     b.Property<int>("Id")
@@ -765,6 +805,144 @@ namespace XaiLab.Migrations.Sqlite.Migrations
                     b.HasIndex("RunId", "Method", "SliceId");
 
                     b.ToTable("StoredAttributions");
+                });
+
+            modelBuilder.Entity("XaiLab.Data.Entities.Study", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("AskClick")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ClosedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Question")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ScalePoints")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Seed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("TeamId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TeamId");
+
+                    b.ToTable("Studies");
+                });
+
+            modelBuilder.Entity("XaiLab.Data.Entities.StudyAssignment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AnnotatorUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsRepeat")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ShownAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("StudyId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("StudyItemId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("SwapSides")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Token")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StudyItemId");
+
+                    b.HasIndex("Token")
+                        .IsUnique();
+
+                    b.HasIndex("StudyId", "AnnotatorUserId", "Position")
+                        .IsUnique();
+
+                    b.ToTable("StudyAssignments");
+                });
+
+            modelBuilder.Entity("XaiLab.Data.Entities.StudyItem", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ExpectedChoice")
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ExpectedValue")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsGold")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("MapId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("SecondMapId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("StudyId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MapId");
+
+                    b.HasIndex("SecondMapId");
+
+                    b.HasIndex("StudyId");
+
+                    b.ToTable("StudyItems");
                 });
 
             modelBuilder.Entity("XaiLab.Data.Entities.Team", b =>
@@ -1153,6 +1331,17 @@ namespace XaiLab.Migrations.Sqlite.Migrations
                     b.Navigation("Slice");
                 });
 
+            modelBuilder.Entity("XaiLab.Data.Entities.SaliencyRating", b =>
+                {
+                    b.HasOne("XaiLab.Data.Entities.StudyAssignment", "Assignment")
+                        .WithOne("Rating")
+                        .HasForeignKey("XaiLab.Data.Entities.SaliencyRating", "AssignmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Assignment");
+                });
+
             modelBuilder.Entity("XaiLab.Data.Entities.Slice", b =>
                 {
                     b.HasOne("XaiLab.Data.Entities.Dataset", "Dataset")
@@ -1181,6 +1370,62 @@ namespace XaiLab.Migrations.Sqlite.Migrations
                     b.Navigation("Run");
 
                     b.Navigation("Slice");
+                });
+
+            modelBuilder.Entity("XaiLab.Data.Entities.Study", b =>
+                {
+                    b.HasOne("XaiLab.Data.Entities.Team", "Team")
+                        .WithMany()
+                        .HasForeignKey("TeamId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Team");
+                });
+
+            modelBuilder.Entity("XaiLab.Data.Entities.StudyAssignment", b =>
+                {
+                    b.HasOne("XaiLab.Data.Entities.Study", "Study")
+                        .WithMany("Assignments")
+                        .HasForeignKey("StudyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("XaiLab.Data.Entities.StudyItem", "Item")
+                        .WithMany()
+                        .HasForeignKey("StudyItemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Item");
+
+                    b.Navigation("Study");
+                });
+
+            modelBuilder.Entity("XaiLab.Data.Entities.StudyItem", b =>
+                {
+                    b.HasOne("XaiLab.Data.Entities.StoredAttribution", "Map")
+                        .WithMany()
+                        .HasForeignKey("MapId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("XaiLab.Data.Entities.StoredAttribution", "SecondMap")
+                        .WithMany()
+                        .HasForeignKey("SecondMapId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("XaiLab.Data.Entities.Study", "Study")
+                        .WithMany("Items")
+                        .HasForeignKey("StudyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Map");
+
+                    b.Navigation("SecondMap");
+
+                    b.Navigation("Study");
                 });
 
             modelBuilder.Entity("XaiLab.Data.Entities.TeamMembership", b =>
@@ -1224,6 +1469,18 @@ namespace XaiLab.Migrations.Sqlite.Migrations
             modelBuilder.Entity("XaiLab.Data.Entities.Dataset", b =>
                 {
                     b.Navigation("Slices");
+                });
+
+            modelBuilder.Entity("XaiLab.Data.Entities.Study", b =>
+                {
+                    b.Navigation("Assignments");
+
+                    b.Navigation("Items");
+                });
+
+            modelBuilder.Entity("XaiLab.Data.Entities.StudyAssignment", b =>
+                {
+                    b.Navigation("Rating");
                 });
 
             modelBuilder.Entity("XaiLab.Data.Entities.TrainingRun", b =>
