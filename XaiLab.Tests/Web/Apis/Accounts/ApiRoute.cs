@@ -22,13 +22,18 @@ public enum RouteAccess
 /// <summary>
 /// One row of the access matrix: a route, who may use it, and how to call it for a team's objects. Placeholders in
 /// <see cref="Template"/>: {dataset}, {importing}, {run}, {slice}, {saliency}, {embedding}, {attribution}, {method} (the
-/// team's objects), {token} (a token id nobody has) and {format} (png).
+/// team's objects), {token} (a token id nobody has), {study} (a study id nobody has), {layer} (image) and {format} (png).
 /// <see cref="Body"/> gets the team whose ids are used (its id may go in a teamId field).
 /// </summary>
 public sealed record ApiRoute(string Method, string Template, RouteAccess Access, Func<TeamObjects, HttpContent?>? Body = null)
 {
     /// <summary>Whether the route names team-owned objects (or a team), so that another team's ids can be tried.</summary>
-    public bool HasTeamScope => TeamInBody || Template.Replace("{token}", string.Empty, StringComparison.Ordinal).Replace("{format}", string.Empty, StringComparison.Ordinal).Contains('{', StringComparison.Ordinal);
+    public bool HasTeamScope => TeamInBody || TeamPlaceholders.Any(p => Template.Contains(p, StringComparison.Ordinal));
+
+    /// <summary>A permitted caller may get 404: the route names an object the matrix does not seed ({token}, {study}).</summary>
+    public bool MayBeMissing => Access == RouteAccess.SignedIn || Template.Contains("{study}", StringComparison.Ordinal);
+
+    private static readonly string[] TeamPlaceholders = ["{dataset}", "{importing}", "{run}", "{slice}", "{saliency}", "{embedding}", "{attribution}"];
 
     /// <summary>The body carries a teamId rather than the path an id.</summary>
     public bool TeamInBody { get; init; }
@@ -48,5 +53,7 @@ public sealed record ApiRoute(string Method, string Template, RouteAccess Access
         .Replace("{attribution}", team.AttributionRequestId.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
         .Replace("{method}", team.Method, StringComparison.Ordinal)
         .Replace("{token}", "999999", StringComparison.Ordinal)
-        .Replace("{format}", "png", StringComparison.Ordinal);
+        .Replace("{format}", "png", StringComparison.Ordinal)
+        .Replace("{study}", "999999", StringComparison.Ordinal)
+        .Replace("{layer}", "image", StringComparison.Ordinal);
 }

@@ -70,6 +70,18 @@ public static class ApiRoutes
         new("GET", "/api/slices/{slice}/preview.png", RouteAccess.Read),
         new("GET", "/api/saliency/{saliency}/overlay.png", RouteAccess.Read),
 
+        // Studies (#10): any signed-in user lists and rates what is assigned to them; Researchers and Admins manage. Studies
+        // carry no team yet, so only the roles are checked here (see docs/notes/accounts.md, "Not done").
+        new("POST", "/api/studies", RouteAccess.Write, _ => JsonContent.Create(new { title = "" })),
+        new("GET", "/api/studies", RouteAccess.SignedIn),
+        new("GET", "/api/studies/{study}", RouteAccess.SignedIn),
+        new("GET", "/api/studies/{study}/next", RouteAccess.SignedIn),
+        new("POST", "/api/studies/{study}/ratings", RouteAccess.SignedIn, _ => JsonContent.Create(new { token = "0", value = 1 })),
+        new("POST", "/api/studies/{study}/close", RouteAccess.Write),
+        new("GET", "/api/studies/{study}/results", RouteAccess.Write),
+        new("GET", "/api/studies/{study}/results.csv", RouteAccess.Write),
+        new("GET", "/api/studies/{study}/items/{token}/{layer}.png", RouteAccess.SignedIn),
+
         new("GET", "/api/admin/teams", RouteAccess.Admin),
         new("POST", "/api/admin/teams", RouteAccess.Admin, _ => JsonContent.Create(new { name = $"team {Guid.NewGuid():N}" })),
         new("GET", "/api/admin/users", RouteAccess.Admin),
