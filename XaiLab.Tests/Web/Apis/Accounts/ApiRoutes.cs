@@ -70,8 +70,8 @@ public static class ApiRoutes
         new("GET", "/api/slices/{slice}/preview.png", RouteAccess.Read),
         new("GET", "/api/saliency/{saliency}/overlay.png", RouteAccess.Read),
 
-        // Studies (#10): any signed-in user lists and rates what is assigned to them; Researchers and Admins manage. Studies
-        // carry no team yet, so only the roles are checked here (see docs/notes/accounts.md, "Not done").
+        // Studies (#10): any signed-in user lists and rates what is assigned to them; Researchers and Admins manage. Roles
+        // only here: another team's studies (404) and maps (400) are tested in StudiesApiTests.
         new("POST", "/api/studies", RouteAccess.Write, _ => JsonContent.Create(new { title = "" })),
         new("GET", "/api/studies", RouteAccess.SignedIn),
         new("GET", "/api/studies/{study}", RouteAccess.SignedIn),
