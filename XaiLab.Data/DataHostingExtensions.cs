@@ -12,25 +12,50 @@ public static class DataHostingExtensions
     /// <summary>Name of the assembly that holds the SQLite migrations (migrations/XaiLab.Migrations.Sqlite).</summary>
     public const string SqliteMigrationsAssembly = "XaiLab.Migrations.Sqlite";
 
+    /// <summary>Name of the assembly that holds the PostgreSQL migrations (migrations/XaiLab.Migrations.Postgres).</summary>
+    public const string PostgresMigrationsAssembly = "XaiLab.Migrations.Postgres";
+
     /// <summary>
-    /// Registers the database (SQLite in the data directory by default), the artifact store and run leases.
+    /// Registers the database (SQLite in the data directory by default, or PostgreSQL: see <see cref="DatabaseOptions"/>),
+    /// the artifact store and run leases.
     /// </summary>
     public static IHostApplicationBuilder AddXaiLabData(this IHostApplicationBuilder builder)
     {
         builder.Services.Configure<XaiLabOptions>(builder.Configuration.GetSection(XaiLabOptions.SectionName));
+        builder.Services.Configure<DatabaseOptions>(builder.Configuration.GetSection(DatabaseOptions.SectionName));
         var options = builder.Configuration.GetSection(XaiLabOptions.SectionName).Get<XaiLabOptions>() ?? new XaiLabOptions();
+        var database = ReadDatabaseOptions(builder.Configuration);
         var dataDirectory = ResolveDataDirectory(options, builder.Environment.ContentRootPath);
         Directory.CreateDirectory(dataDirectory);
-        var connectionString = options.ConnectionString
-            ?? $"Data Source={Path.Combine(dataDirectory, "xailab.db")};Cache=Shared;Pooling=True";
+        var connectionString = database.ResolveConnectionString(
+            builder.Configuration.GetConnectionString(DatabaseOptions.ConnectionStringName), dataDirectory);
 
-        builder.Services.AddDbContextFactory<XaiLabDbContext>(db =>
-            db.UseSqlite(connectionString, sqlite => sqlite.MigrationsAssembly(SqliteMigrationsAssembly)));
+        builder.Services.AddDbContextFactory<XaiLabDbContext>(db => UseXaiLabDatabase(db, database, connectionString));
         builder.Services.AddSingleton(new ArtifactStore(Path.Combine(dataDirectory, "artifacts")));
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<RunLeaseStore>();
         return builder;
     }
+
+    /// <summary>The "Database" section, with defaults where it is missing.</summary>
+    public static DatabaseOptions ReadDatabaseOptions(IConfiguration configuration) =>
+        configuration.GetSection(DatabaseOptions.SectionName).Get<DatabaseOptions>() ?? new DatabaseOptions();
+
+    /// <summary>
+    /// Points a context at the configured provider with its migrations assembly: SQLite with its pragmas
+    /// (<see cref="SqlitePragmas"/>), PostgreSQL with retries while the server is unreachable.
+    /// </summary>
+    public static DbContextOptionsBuilder UseXaiLabDatabase(DbContextOptionsBuilder db, DatabaseOptions options, string connectionString) =>
+        options.Provider switch
+        {
+            DatabaseProvider.Sqlite => db
+                .UseSqlite(connectionString, sqlite => sqlite.MigrationsAssembly(SqliteMigrationsAssembly))
+                .AddInterceptors(new SqlitePragmas(options.SqliteBusyTimeoutMilliseconds)),
+            DatabaseProvider.Postgres => db.UseNpgsql(connectionString, npgsql => npgsql
+                .MigrationsAssembly(PostgresMigrationsAssembly)
+                .EnableRetryOnFailure(options.MaxRetryCount, TimeSpan.FromSeconds(options.MaxRetryDelaySeconds), null)),
+            _ => throw new ArgumentOutOfRangeException(nameof(options), options.Provider, "Unknown database provider."),
+        };
 
     /// <summary>The absolute data directory: <see cref="XaiLabOptions.DataDirectory"/> relative to the content root.</summary>
     public static string ResolveDataDirectory(XaiLabOptions options, string contentRoot) =>

@@ -29,6 +29,11 @@ public class XaiLabDbContext(DbContextOptions<XaiLabDbContext> options) : Identi
     {
         base.OnModelCreating(modelBuilder);
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(XaiLabDbContext).Assembly);
+        if (Database.IsNpgsql())
+        {
+            // The seeded default team takes id 1 without advancing PostgreSQL's identity sequence: start it past the seed.
+            modelBuilder.Entity<Team>().Property(t => t.Id).HasIdentityOptions(startValue: Team.DefaultTeamId + 1);
+        }
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

@@ -7,11 +7,9 @@ public sealed class XaiLabOptions
 
     /// <summary>
     /// Folder holding the SQLite database (xailab.db), Hangfire's storage (hangfire.db) and the artifact store
-    /// (artifacts/). Default "data", relative to the content root; created if missing.
-    /// Environment variable: XaiLab__DataDirectory.
+    /// (artifacts/). Default "data", relative to the content root; created if missing. With PostgreSQL and several
+    /// nodes, every node must see the same artifacts/ folder (a shared mount). Environment variable: XaiLab__DataDirectory.
+    /// The database itself is chosen in the "Database" section (<see cref="DatabaseOptions"/>).
     /// </summary>
     public string DataDirectory { get; set; } = "data";
-
-    /// <summary>Connection string override for the application database; default: SQLite file in DataDirectory.</summary>
-    public string? ConnectionString { get; set; }
 }

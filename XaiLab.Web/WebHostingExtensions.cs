@@ -3,6 +3,9 @@ using MudBlazor.Services;
 using Microsoft.AspNetCore.Authorization;
 using XaiLab.Web.Apis;
 using XaiLab.Web.Services.Accounts;
+using XaiLab.Web.Services.Backups;
+using XaiLab.Web.Services.Health;
+using XaiLab.Web.Services.Nodes;
 using XaiLab.Web.Services.Security;
 using XaiLab.Web.Services.Attributions;
 using XaiLab.Web.Components;
@@ -18,10 +21,17 @@ namespace XaiLab.Web;
 
 public static class WebHostingExtensions
 {
-    /// <summary>Blazor Server with MudBlazor, accounts, the application services, the API and the start-up database work.</summary>
+    /// <summary>
+    /// Blazor Server with MudBlazor, accounts, the application services, the API and the start-up database work. A worker
+    /// node (Node:Role) registers the same services, which its jobs use, but maps only /api/health.
+    /// </summary>
     public static IHostApplicationBuilder AddXaiLabWeb(this IHostApplicationBuilder builder)
     {
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+        builder.Services.AddSingleton(NodeOptions.Read(builder.Configuration));
+        builder.Services.Configure<DatabaseHealthOptions>(builder.Configuration.GetSection(DatabaseHealthOptions.SectionName));
+        builder.Services.AddSingleton<DatabaseHealthMonitor>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<DatabaseHealthMonitor>());
         builder.AddXaiLabAccounts();
         builder.Services.AddMudServices();
         builder.Services.AddProblemDetails();
@@ -53,6 +63,7 @@ public static class WebHostingExtensions
         builder.Services.AddScoped<StudyAnnotationService>();
         builder.Services.AddScoped<StudyResultsService>();
         builder.Services.AddScoped<StudyItemImages>();
+        builder.Services.AddScoped<TeamBackupService>();
         // Registered before Hangfire's servers (AddXaiLabJobs runs first, but hosted services start in registration
         // order only among themselves): the initializer migrates before any job can touch the database.
         builder.Services.Insert(0, ServiceDescriptor.Singleton<IHostedService, DatabaseInitializer>());
@@ -61,6 +72,11 @@ public static class WebHostingExtensions
 
     public static WebApplication MapXaiLab(this WebApplication app)
     {
+        if (app.Services.GetRequiredService<NodeOptions>().Role == NodeRole.Worker)
+        {
+            app.MapHealthApi();
+            return app;
+        }
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseXaiLabSecurityHeaders();
@@ -94,6 +110,8 @@ public static class WebHostingExtensions
         // Studies serve annotators too (who read nothing else): signed in is enough here, the study services check roles
         // and assignments on every call.
         app.MapGroup(string.Empty).RequireAuthorization().MapStudiesApi();
+        // A team's whole project (rows and artifacts) out and back in: administrators only.
+        app.MapGroup(string.Empty).RequireAuthorization(XaiLabPolicies.Admin).MapTeamBackupsApi();
         // The dashboard's own filter is empty: the endpoint's admin policy decides (and sends others to the sign-in form).
         app.MapHangfireDashboard("/hangfire", new DashboardOptions { Authorization = [], DashboardTitle = "XaiLab jobs" })
             .RequireAuthorization(XaiLabPolicies.Admin);

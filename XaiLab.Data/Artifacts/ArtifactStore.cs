@@ -26,22 +26,79 @@ public sealed class ArtifactStore
         return full;
     }
 
-    public async Task WriteAsync(string relativePath, ReadOnlyMemory<byte> content, CancellationToken cancellationToken = default)
-    {
-        var target = Resolve(relativePath);
-        Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-        var temp = target + ".partial";
-        await File.WriteAllBytesAsync(temp, content.ToArray(), cancellationToken);
-        File.Move(temp, target, overwrite: true);
-    }
+    public Task WriteAsync(string relativePath, ReadOnlyMemory<byte> content, CancellationToken cancellationToken = default) =>
+        WriteAsync(relativePath, async (stream, ct) => await stream.WriteAsync(content, ct), cancellationToken);
+
+    /// <summary>Copies <paramref name="content"/> into the artifact; the file appears only once all of it is written.</summary>
+    public Task WriteAsync(string relativePath, Stream content, CancellationToken cancellationToken = default) =>
+        WriteAsync(relativePath, (stream, ct) => content.CopyToAsync(stream, ct), cancellationToken);
 
     public void Write(string relativePath, ReadOnlySpan<byte> content)
     {
         var target = Resolve(relativePath);
+        var temp = TempPath(target);
+        try
+        {
+            using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None))
+            {
+                stream.Write(content);
+                stream.Flush(flushToDisk: true);
+            }
+            File.Move(temp, target, overwrite: true);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            TryDelete(temp);
+            throw WriteFailed(relativePath, e);
+        }
+    }
+
+    private async Task WriteAsync(string relativePath, Func<Stream, CancellationToken, Task> write, CancellationToken cancellationToken)
+    {
+        var target = Resolve(relativePath);
+        var temp = TempPath(target);
+        try
+        {
+            await using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 64 * 1024, useAsync: true))
+            {
+                await write(stream, cancellationToken);
+                await stream.FlushAsync(cancellationToken);
+                stream.Flush(flushToDisk: true);
+            }
+            File.Move(temp, target, overwrite: true);
+        }
+        catch (Exception e)
+        {
+            // Disk full, a failing source, a cancelled job: the partial file never takes the artifact's name.
+            TryDelete(temp);
+            if (e is IOException or UnauthorizedAccessException)
+            {
+                throw WriteFailed(relativePath, e);
+            }
+            throw;
+        }
+    }
+
+    /// <summary>A temporary name beside the target, unique per write: two nodes writing one artifact never share it.</summary>
+    private static string TempPath(string target)
+    {
         Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-        var temp = target + ".partial";
-        File.WriteAllBytes(temp, content);
-        File.Move(temp, target, overwrite: true);
+        return $"{target}.{Guid.NewGuid():N}.partial";
+    }
+
+    private static IOException WriteFailed(string relativePath, Exception e) =>
+        new($"Could not write artifact '{relativePath}': {e.Message} Nothing was stored under that name.", e);
+
+    private static void TryDelete(string path)
+    {
+        try
+        {
+            File.Delete(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // Best effort: a .partial file is never read as an artifact.
+        }
     }
 
     public bool Exists(string relativePath) => File.Exists(Resolve(relativePath));

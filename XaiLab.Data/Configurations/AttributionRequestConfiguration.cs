@@ -11,5 +11,6 @@ public sealed class AttributionRequestConfiguration : IEntityTypeConfiguration<A
         builder.Property(r => r.Status).HasConversion<string>().HasMaxLength(16);
         builder.HasOne(r => r.Team).WithMany().HasForeignKey(r => r.TeamId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(r => r.TeamId);
+        builder.Property(r => r.ExecutedBy).HasMaxLength(200);
     }
 }

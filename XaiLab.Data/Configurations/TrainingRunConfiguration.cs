@@ -13,6 +13,7 @@ public sealed class TrainingRunConfiguration : IEntityTypeConfiguration<Training
         builder.Property(r => r.Status).HasConversion<string>().HasMaxLength(16);
         builder.Property(r => r.Device).HasMaxLength(16);
         builder.Property(r => r.LeaseOwner).HasMaxLength(200);
+        builder.Property(r => r.ExecutedBy).HasMaxLength(200);
         builder.Property(r => r.HangfireJobId).HasMaxLength(64);
         builder.Property(r => r.Tags).HasMaxLength(400);
         builder.Property(r => r.Notes).HasMaxLength(4000);

@@ -33,6 +33,9 @@ public class AttributionRequest
     public int Computed { get; set; }
     public List<int> MapIds { get; set; } = [];
     public string? Error { get; set; }
+
+    /// <summary>Name of the node (Node:Name) that executed the request last.</summary>
+    public string? ExecutedBy { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset? FinishedAt { get; set; }
 }

@@ -51,6 +51,9 @@ public class TrainingRun
     /// <summary>Executor that holds the run (see RunLease); null when nobody does.</summary>
     public string? LeaseOwner { get; set; }
     public DateTimeOffset? LeaseExpiresAt { get; set; }
+
+    /// <summary>Name of the node (Node:Name) that executed the run last; a run resumed elsewhere names the node that finished it.</summary>
+    public string? ExecutedBy { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset? StartedAt { get; set; }
     public DateTimeOffset? FinishedAt { get; set; }

@@ -1,49 +1,81 @@
 using Microsoft.EntityFrameworkCore;
+using XaiLab.Data;
 using XaiLab.Data.Entities;
 using XaiLab.Tests.Fixtures;
 
 namespace XaiLab.Tests.Data;
 
-public sealed class XaiLabDbContextTests : IDisposable
+/// <summary>The model on both providers: migrations, constraints, converters of instants, lists and JSON columns.</summary>
+public sealed class XaiLabDbContextTests
 {
-    private readonly SqliteDatabase database = new();
-
-    [Fact]
-    public void Migrations_CreateTheDefaultTeam()
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.Postgres)]
+    public void Migrations_CreateTheDefaultTeam(DatabaseProvider provider)
     {
+        using var database = TestDatabase.Create(provider);
         using var db = database.Create();
         var team = db.Teams.Single();
         Assert.Equal(Team.DefaultTeamId, team.Id);
         Assert.Empty(db.Database.GetPendingMigrations());
     }
 
-    [Fact]
-    public void EpochMetrics_AnEpochCannotBeStoredTwice()
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.Postgres)]
+    public void Teams_ANewTeamGetsAFreshIdBesideTheSeededOne(DatabaseProvider provider)
     {
+        using var database = TestDatabase.Create(provider);
         using var db = database.Create();
-        var dataset = new Dataset { TeamId = Team.DefaultTeamId, Name = "d", ClassNames = ["a", "b"] };
-        db.Datasets.Add(dataset);
+        var team = new Team { Name = "second" };
+        db.Teams.Add(team);
         db.SaveChanges();
-        var run = new TrainingRun { TeamId = Team.DefaultTeamId, DatasetId = dataset.Id, Architecture = "smallcnn", Device = "cpu" };
-        db.Runs.Add(run);
-        db.SaveChanges();
-        db.EpochMetrics.Add(new EpochMetric { RunId = run.Id, Epoch = 1, TrainLoss = 1 });
-        db.SaveChanges();
+        Assert.NotEqual(Team.DefaultTeamId, team.Id);
+        Assert.Equal(2, db.Teams.Count());
+    }
+
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.Postgres)]
+    public void EpochMetrics_AnEpochCannotBeStoredTwice(DatabaseProvider provider)
+    {
+        using var database = TestDatabase.Create(provider);
+        var runId = SeedRun(database);
+        using (var db = database.Create())
+        {
+            db.EpochMetrics.Add(new EpochMetric { RunId = runId, Epoch = 1, TrainLoss = 1 });
+            db.SaveChanges();
+        }
 
         using var other = database.Create();
-        other.EpochMetrics.Add(new EpochMetric { RunId = run.Id, Epoch = 1, TrainLoss = 2 });
+        other.EpochMetrics.Add(new EpochMetric { RunId = runId, Epoch = 1, TrainLoss = 2 });
         Assert.Throws<DbUpdateException>(() => other.SaveChanges());
     }
 
-    [Fact]
-    public void Dataset_ClassNamesAndInstantsRoundTrip()
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.Postgres)]
+    public void ForeignKeys_ARunOfAMissingDatasetIsRefused(DatabaseProvider provider)
     {
+        using var database = TestDatabase.Create(provider);
+        using var db = database.Create();
+        db.Runs.Add(new TrainingRun { TeamId = Team.DefaultTeamId, DatasetId = 4242, Architecture = "smallcnn", Device = "cpu" });
+        Assert.Throws<DbUpdateException>(() => db.SaveChanges());
+    }
+
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.Postgres)]
+    public void Dataset_ClassNamesAndInstantsRoundTripAndCompareOnTheServer(DatabaseProvider provider)
+    {
+        using var database = TestDatabase.Create(provider);
         var created = new DateTimeOffset(2026, 11, 25, 12, 0, 0, TimeSpan.FromHours(2));
         int id;
         using (var db = database.Create())
         {
             var dataset = new Dataset { TeamId = Team.DefaultTeamId, Name = "d", ClassNames = ["glioma", "meningioma"], CreatedAt = created };
             db.Datasets.Add(dataset);
+            db.Datasets.Add(new Dataset { TeamId = Team.DefaultTeamId, Name = "older", CreatedAt = created.AddDays(-1) });
             db.SaveChanges();
             id = dataset.Id;
         }
@@ -53,8 +85,55 @@ public sealed class XaiLabDbContextTests : IDisposable
             Assert.Equal(["glioma", "meningioma"], dataset.ClassNames);
             Assert.Equal(created, dataset.CreatedAt);
             Assert.Equal(1, db.Datasets.Count(d => d.CreatedAt > created.AddMinutes(-1)));
+            Assert.Equal(["older", "d"], db.Datasets.OrderBy(d => d.CreatedAt).Select(d => d.Name).ToList());
         }
     }
 
-    public void Dispose() => database.Dispose();
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.Postgres)]
+    public void ListColumns_RoundTripAndFilterByMembership(DatabaseProvider provider)
+    {
+        using var database = TestDatabase.Create(provider);
+        var runId = SeedRun(database);
+        int requestId;
+        using (var db = database.Create())
+        {
+            var request = new AttributionRequest { RunIds = [runId], Methods = ["grad-cam", "occlusion"], SliceIds = [3, 1, 2], MapIds = [7] };
+            db.AttributionRequests.Add(request);
+            db.Predictions.Add(new Prediction { RunId = runId, SliceId = SeedSlice(db, runId), Probabilities = [0.25f, 0.75f] });
+            db.SaveChanges();
+            requestId = request.Id;
+        }
+        using (var db = database.Create())
+        {
+            var request = db.AttributionRequests.Single(r => r.Id == requestId);
+            Assert.Equal([3, 1, 2], request.SliceIds);
+            Assert.Equal(["grad-cam", "occlusion"], request.Methods);
+            Assert.Equal([0.25f, 0.75f], db.Predictions.Single().Probabilities);
+            int[] wanted = [runId, runId + 100];
+            Assert.Equal(1, db.Runs.Count(r => wanted.Contains(r.Id)));
+        }
+    }
+
+    private static int SeedRun(TestDatabase database)
+    {
+        using var db = database.Create();
+        var dataset = new Dataset { TeamId = Team.DefaultTeamId, Name = "d", ClassNames = ["a", "b"] };
+        db.Datasets.Add(dataset);
+        db.SaveChanges();
+        var run = new TrainingRun { TeamId = Team.DefaultTeamId, DatasetId = dataset.Id, Architecture = "smallcnn", Device = "cpu" };
+        db.Runs.Add(run);
+        db.SaveChanges();
+        return run.Id;
+    }
+
+    private static int SeedSlice(XaiLabDbContext db, int runId)
+    {
+        var datasetId = db.Runs.Where(r => r.Id == runId).Select(r => r.DatasetId).Single();
+        var slice = new Slice { DatasetId = datasetId, PatientId = "p1", ImagePath = "x.png", ContentHash = "h" };
+        db.Slices.Add(slice);
+        db.SaveChanges();
+        return slice.Id;
+    }
 }

@@ -68,7 +68,13 @@ public sealed class WebAppProcess : IDisposable
             {
                 if ((await app.Client.GetAsync("/api/health")).StatusCode == HttpStatusCode.OK)
                 {
-                    await app.SignInAsync();
+                    // A worker node serves nothing but /api/health: there is nobody to sign in to.
+                    var worker = settings is not null && settings.TryGetValue("Node__Role", out var role)
+                        && string.Equals(role, "Worker", StringComparison.OrdinalIgnoreCase);
+                    if (!worker)
+                    {
+                        await app.SignInAsync();
+                    }
                     return app;
                 }
             }

@@ -4,8 +4,9 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using XaiLab.Tests.TestDoubles;
+using XaiLab.Data;
 using XaiLab.Data.Entities;
+using XaiLab.Tests.TestDoubles;
 using XaiLab.Web.Services.Accounts;
 
 namespace XaiLab.Tests.Fixtures;
@@ -16,7 +17,9 @@ namespace XaiLab.Tests.Fixtures;
 /// <see cref="AdminEmail"/> (member of the default team); <see cref="WebApplicationFactory{T}.CreateClient()"/> gives
 /// clients that carry the administrator's bearer token, <see cref="CreateAnonymousClient"/> one without, and
 /// <see cref="CreateUserClientAsync"/> one for a new user of any role and teams. Call
-/// <see cref="WebApplicationFactory{T}.UseKestrel()"/> before the first client for a real socket (browser tests).
+/// <see cref="WebApplicationFactory{T}.UseKestrel()"/> before the first client for a real socket (browser tests). With
+/// XAILAB_TEST_PROVIDER=Postgres (or a provider given explicitly) the app and Hangfire use a fresh PostgreSQL database of
+/// their own on <see cref="PostgresServer"/>.
 /// </summary>
 public sealed class XaiLabAppFactory : WebApplicationFactory<Program>
 {
@@ -26,20 +29,34 @@ public sealed class XaiLabAppFactory : WebApplicationFactory<Program>
     /// <summary>Password of every user made by <see cref="CreateUserAsync"/>.</summary>
     public const string UserPassword = "User-pass-1";
 
-    private readonly Dictionary<string, string> settings = new(StringComparer.Ordinal);
-    private string? adminToken;
-
+    private readonly Dictionary<string, string> settings;
     private readonly bool ownsDataDirectory;
+    private string? adminToken;
 
     /// <param name="dataDirectory">An existing data directory to start on (kept on dispose); default a new temporary
     /// one (deleted on dispose).</param>
     public XaiLabAppFactory(string? dataDirectory = null)
+        : this(TestDatabase.ProviderFromEnvironment, settings: null, dataDirectory)
     {
-        ownsDataDirectory = dataDirectory is null;
-        DataDirectory = dataDirectory ?? Directory.CreateTempSubdirectory("xailab-app-").FullName;
     }
 
+    public XaiLabAppFactory(DatabaseProvider provider, IReadOnlyDictionary<string, string>? settings = null, string? dataDirectory = null)
+    {
+        Provider = provider;
+        this.settings = new Dictionary<string, string>(settings ?? new Dictionary<string, string>(), StringComparer.Ordinal);
+        ownsDataDirectory = dataDirectory is null;
+        DataDirectory = dataDirectory ?? Directory.CreateTempSubdirectory("xailab-app-").FullName;
+        ConnectionString = provider == DatabaseProvider.Postgres
+            ? PostgresServer.CreateDatabase()
+            : $"Data Source={Path.Combine(DataDirectory, "xailab.db")};Cache=Shared;Pooling=True";
+    }
+
+    public DatabaseProvider Provider { get; }
+
     public string DataDirectory { get; }
+
+    /// <summary>The application database's connection string.</summary>
+    public string ConnectionString { get; }
 
     /// <summary>Everything the host logged.</summary>
     public CapturingLoggerProvider Logs { get; } = new();
@@ -63,6 +80,8 @@ public sealed class XaiLabAppFactory : WebApplicationFactory<Program>
         builder.UseSetting("Accounts:SignInAttemptsPerMinute", "10000");
         builder.UseSetting("Demo:SeedOnStart", "false");
         builder.UseSetting("Jobs:QueuePollIntervalSeconds", "0.2");
+        builder.UseSetting("Database:Provider", Provider.ToString());
+        builder.UseSetting("Database:ConnectionString", ConnectionString);
         builder.ConfigureLogging(logging => logging.AddProvider(Logs));
         foreach (var (key, value) in settings)
         {
@@ -130,6 +149,10 @@ public sealed class XaiLabAppFactory : WebApplicationFactory<Program>
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
+        if (disposing && Provider == DatabaseProvider.Postgres)
+        {
+            PostgresServer.DropDatabase(ConnectionString);
+        }
         if (disposing && ownsDataDirectory)
         {
             try

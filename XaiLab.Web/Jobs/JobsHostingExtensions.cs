@@ -1,4 +1,6 @@
 using Hangfire;
+using Hangfire.PostgreSql;
+using Hangfire.PostgreSql.Factories;
 using Hangfire.Storage.SQLite;
 using XaiLab.Data;
 using XaiLab.Engine.Runtime;
@@ -7,28 +9,27 @@ using XaiLab.Web.Jobs.Datasets;
 using XaiLab.Web.Jobs.Embeddings;
 using XaiLab.Web.Jobs.Training;
 using XaiLab.Web.Services.Datasets;
+using XaiLab.Web.Services.Nodes;
 
 namespace XaiLab.Web.Jobs;
 
 public static class JobsHostingExtensions
 {
-    /// <summary>Hangfire on SQLite storage in the data directory, with a training server and a default server.</summary>
+    /// <summary>
+    /// Hangfire on the configured database (SQLite file hangfire.db in the data directory, or the PostgreSQL database
+    /// with a sliding invisibility timeout), with a training server and a default server for the queues of Jobs:Queues.
+    /// </summary>
     public static IHostApplicationBuilder AddXaiLabJobs(this IHostApplicationBuilder builder)
     {
         var section = builder.Configuration.GetSection(JobsOptions.SectionName);
         builder.Services.Configure<JobsOptions>(section);
         var jobs = section.Get<JobsOptions>() ?? new JobsOptions();
-        var data = builder.Configuration.GetSection(XaiLabOptions.SectionName).Get<XaiLabOptions>() ?? new XaiLabOptions();
-        var hangfireDb = Path.Combine(DataHostingExtensions.ResolveDataDirectory(data, builder.Environment.ContentRootPath), "hangfire.db");
+        var node = NodeOptions.Read(builder.Configuration);
 
         // The storage is this host's own singleton. Hangfire's defaults resolve it through the static JobStorage.Current,
         // which the last host to start overwrites: with several hosts in one process (tests) a client could then enqueue
         // into another host's storage, or into a disposed one.
-        builder.Services.AddSingleton<JobStorage>(_ => new SQLiteStorage(hangfireDb, new SQLiteStorageOptions
-        {
-            QueuePollInterval = TimeSpan.FromSeconds(jobs.QueuePollIntervalSeconds),
-            InvisibilityTimeout = TimeSpan.FromHours(jobs.InvisibilityTimeoutHours),
-        }));
+        builder.Services.AddSingleton(_ => CreateStorage(builder.Configuration, builder.Environment.ContentRootPath, jobs));
         builder.Services.AddHangfire((services, config) => config
             .UseLogProvider(new HangfireLogProvider(services.GetRequiredService<ILoggerFactory>()))
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
@@ -36,19 +37,26 @@ public static class JobsHostingExtensions
             .UseRecommendedSerializerSettings()
             .UseStorage(services.GetRequiredService<JobStorage>()));
 
-        var trainingQueues = TorchRuntime.CudaAvailable ? new[] { JobQueues.Gpu, JobQueues.Cpu } : [JobQueues.Cpu];
-        builder.Services.AddHangfireServer(server =>
+        var queues = jobs.ResolveQueues(TorchRuntime.CudaAvailable);
+        string[] trainingQueues = [.. queues.Where(q => q is JobQueues.Gpu or JobQueues.Cpu)];
+        if (trainingQueues.Length > 0)
         {
-            server.ServerName = $"{Environment.MachineName}:{Environment.ProcessId}:training";
-            server.Queues = trainingQueues;
-            server.WorkerCount = Math.Max(1, jobs.TrainingWorkers);
-        });
-        builder.Services.AddHangfireServer(server =>
+            builder.Services.AddHangfireServer(server =>
+            {
+                server.ServerName = $"{node.Name}:training";
+                server.Queues = trainingQueues;
+                server.WorkerCount = Math.Max(1, jobs.TrainingWorkers);
+            });
+        }
+        if (queues.Contains(JobQueues.Default))
         {
-            server.ServerName = $"{Environment.MachineName}:{Environment.ProcessId}:default";
-            server.Queues = [JobQueues.Default];
-            server.WorkerCount = Math.Max(1, jobs.DefaultWorkers);
-        });
+            builder.Services.AddHangfireServer(server =>
+            {
+                server.ServerName = $"{node.Name}:default";
+                server.Queues = [JobQueues.Default];
+                server.WorkerCount = Math.Max(1, jobs.DefaultWorkers);
+            });
+        }
         // Hangfire must see cancellation before the host gives up on it.
         builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = TimeSpan.FromSeconds(30));
 
@@ -69,5 +77,32 @@ public static class JobsHostingExtensions
         builder.Services.AddScoped<DatasetImportJob>();
         builder.Services.AddSingleton<DatasetImportCancellationRegistry>();
         return builder;
+    }
+
+    private static JobStorage CreateStorage(IConfiguration configuration, string contentRoot, JobsOptions jobs)
+    {
+        var database = DataHostingExtensions.ReadDatabaseOptions(configuration);
+        var data = configuration.GetSection(XaiLabOptions.SectionName).Get<XaiLabOptions>() ?? new XaiLabOptions();
+        var dataDirectory = DataHostingExtensions.ResolveDataDirectory(data, contentRoot);
+        if (database.Provider == DatabaseProvider.Postgres)
+        {
+            var options = new PostgreSqlStorageOptions
+            {
+                QueuePollInterval = TimeSpan.FromSeconds(jobs.QueuePollIntervalSeconds),
+                InvisibilityTimeout = TimeSpan.FromSeconds(jobs.SlidingInvisibilityTimeoutSeconds),
+                UseSlidingInvisibilityTimeout = true,
+                PrepareSchemaIfNecessary = true,
+                // A node may start while the database is still coming up.
+                StartupConnectionMaxRetries = 10,
+            };
+            var connectionString = database.ResolveConnectionString(
+                configuration.GetConnectionString(DatabaseOptions.ConnectionStringName), dataDirectory);
+            return new PostgreSqlStorage(new NpgsqlConnectionFactory(connectionString, options, null), options);
+        }
+        return new SQLiteStorage(Path.Combine(dataDirectory, "hangfire.db"), new SQLiteStorageOptions
+        {
+            QueuePollInterval = TimeSpan.FromSeconds(jobs.QueuePollIntervalSeconds),
+            InvisibilityTimeout = TimeSpan.FromHours(jobs.InvisibilityTimeoutHours),
+        });
     }
 }

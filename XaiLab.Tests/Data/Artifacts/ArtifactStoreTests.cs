@@ -1,3 +1,4 @@
+using XaiLab.Tests.TestDoubles;
 using XaiLab.Data.Artifacts;
 
 namespace XaiLab.Tests.Data.Artifacts;
@@ -13,6 +14,38 @@ public sealed class ArtifactStoreTests : IDisposable
         store.Write("a/b/c.bin", [1, 2, 3]);
         Assert.Equal([1, 2, 3], store.Read("a/b/c.bin"));
         Assert.Empty(Directory.GetFiles(root, "*.partial", SearchOption.AllDirectories));
+    }
+
+    [Fact]
+    public async Task WriteAsync_SourceFailsMidway_ClearErrorAndNoFileUnderTheName()
+    {
+        var store = new ArtifactStore(root);
+        var error = await Assert.ThrowsAsync<IOException>(() => store.WriteAsync("runs/1/checkpoint.bin", new FailingStream(100_000, 40_000)));
+
+        Assert.Contains("runs/1/checkpoint.bin", error.Message);
+        Assert.Contains("No space left on device", error.Message);
+        Assert.False(store.Exists("runs/1/checkpoint.bin"));
+        Assert.Empty(Directory.GetFiles(root, "*", SearchOption.AllDirectories));
+    }
+
+    [Fact]
+    public async Task WriteAsync_FailureOverAnExistingArtifact_KeepsTheOldCompleteFile()
+    {
+        var store = new ArtifactStore(root);
+        await store.WriteAsync("maps/a.f32", new byte[] { 1, 2, 3 });
+        await Assert.ThrowsAsync<IOException>(() => store.WriteAsync("maps/a.f32", new FailingStream(100_000, 10_000)));
+
+        Assert.Equal([1, 2, 3], store.Read("maps/a.f32"));
+        Assert.Single(Directory.GetFiles(root, "*", SearchOption.AllDirectories));
+    }
+
+    [Fact]
+    public async Task WriteAsync_Stream_WritesEveryByte()
+    {
+        var store = new ArtifactStore(root);
+        var content = Enumerable.Range(0, 300_000).Select(i => (byte)i).ToArray();
+        await store.WriteAsync("big.bin", new MemoryStream(content));
+        Assert.Equal(content, store.Read("big.bin"));
     }
 
     [Fact]

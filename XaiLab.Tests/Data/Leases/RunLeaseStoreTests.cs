@@ -1,3 +1,4 @@
+using XaiLab.Data;
 using XaiLab.Data.Entities;
 using XaiLab.Data.Leases;
 using XaiLab.Tests.Fixtures;
@@ -5,38 +6,31 @@ using XaiLab.Tests.TestDoubles;
 
 namespace XaiLab.Tests.Data.Leases;
 
-public sealed class RunLeaseStoreTests : IDisposable
+/// <summary>The lease's conditional updates on both providers (the same LINQ, translated by each).</summary>
+public sealed class RunLeaseStoreTests
 {
     private static readonly TimeSpan Lease = TimeSpan.FromSeconds(60);
-    private readonly SqliteDatabase database = new();
     private readonly ManualTimeProvider clock = new(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero));
-    private readonly RunLeaseStore leases;
-    private readonly int runId;
 
-    public RunLeaseStoreTests()
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.Postgres)]
+    public async Task TryAcquire_SecondExecutorIsRefusedWhileTheLeaseLives(DatabaseProvider provider)
     {
-        leases = new RunLeaseStore(database.Factory, clock);
-        using var db = database.Create();
-        var dataset = new Dataset { TeamId = Team.DefaultTeamId, Name = "d", Status = DatasetStatus.Ready };
-        db.Datasets.Add(dataset);
-        db.SaveChanges();
-        var run = new TrainingRun { TeamId = Team.DefaultTeamId, DatasetId = dataset.Id, Architecture = "smallcnn", Device = "cpu" };
-        db.Runs.Add(run);
-        db.SaveChanges();
-        runId = run.Id;
-    }
-
-    [Fact]
-    public async Task TryAcquire_SecondExecutorIsRefusedWhileTheLeaseLives()
-    {
+        using var database = TestDatabase.Create(provider);
+        var (leases, runId) = Seed(database);
         Assert.True(await leases.TryAcquireAsync(runId, "a", Lease));
         Assert.False(await leases.TryAcquireAsync(runId, "b", Lease));
         Assert.True(await leases.TryAcquireAsync(runId, "a", Lease));
     }
 
-    [Fact]
-    public async Task TryAcquire_ExpiredLeaseCanBeTakenAndTheOldOwnerCannotRenew()
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.Postgres)]
+    public async Task TryAcquire_ExpiredLeaseCanBeTakenAndTheOldOwnerCannotRenew(DatabaseProvider provider)
     {
+        using var database = TestDatabase.Create(provider);
+        var (leases, runId) = Seed(database);
         Assert.True(await leases.TryAcquireAsync(runId, "a", Lease));
         clock.Advance(Lease + TimeSpan.FromSeconds(1));
         Assert.True(await leases.TryAcquireAsync(runId, "b", Lease));
@@ -44,9 +38,13 @@ public sealed class RunLeaseStoreTests : IDisposable
         Assert.True(await leases.RenewAsync(runId, "b", Lease));
     }
 
-    [Fact]
-    public async Task Renew_KeepsTheLeaseAlivePastItsFirstExpiry()
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.Postgres)]
+    public async Task Renew_KeepsTheLeaseAlivePastItsFirstExpiry(DatabaseProvider provider)
     {
+        using var database = TestDatabase.Create(provider);
+        var (leases, runId) = Seed(database);
         Assert.True(await leases.TryAcquireAsync(runId, "a", Lease));
         clock.Advance(Lease / 2);
         Assert.True(await leases.RenewAsync(runId, "a", Lease));
@@ -54,9 +52,13 @@ public sealed class RunLeaseStoreTests : IDisposable
         Assert.False(await leases.TryAcquireAsync(runId, "b", Lease));
     }
 
-    [Fact]
-    public async Task Release_FreesTheRunForTheNextExecutor()
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.Postgres)]
+    public async Task Release_FreesTheRunForTheNextExecutor(DatabaseProvider provider)
     {
+        using var database = TestDatabase.Create(provider);
+        var (leases, runId) = Seed(database);
         Assert.True(await leases.TryAcquireAsync(runId, "a", Lease));
         await leases.ReleaseAsync(runId, "b");
         Assert.False(await leases.TryAcquireAsync(runId, "b", Lease));
@@ -64,5 +66,26 @@ public sealed class RunLeaseStoreTests : IDisposable
         Assert.True(await leases.TryAcquireAsync(runId, "b", Lease));
     }
 
-    public void Dispose() => database.Dispose();
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.Postgres)]
+    public async Task TryAcquire_ManyExecutorsRacingForAFreeRun_ExactlyOneWins(DatabaseProvider provider)
+    {
+        using var database = TestDatabase.Create(provider);
+        var (leases, runId) = Seed(database);
+        var attempts = await Task.WhenAll(Enumerable.Range(0, 8).Select(i => Task.Run(() => leases.TryAcquireAsync(runId, $"executor-{i}", Lease))));
+        Assert.Equal(1, attempts.Count(won => won));
+    }
+
+    private (RunLeaseStore Leases, int RunId) Seed(TestDatabase database)
+    {
+        using var db = database.Create();
+        var dataset = new Dataset { TeamId = Team.DefaultTeamId, Name = "d", Status = DatasetStatus.Ready };
+        db.Datasets.Add(dataset);
+        db.SaveChanges();
+        var run = new TrainingRun { TeamId = Team.DefaultTeamId, DatasetId = dataset.Id, Architecture = "smallcnn", Device = "cpu" };
+        db.Runs.Add(run);
+        db.SaveChanges();
+        return (new RunLeaseStore(database.Factory, clock), run.Id);
+    }
 }

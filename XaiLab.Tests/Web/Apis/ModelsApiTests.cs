@@ -8,6 +8,7 @@ namespace XaiLab.Tests.Web.Apis;
 
 /// <summary>The model table through the real host, at 32 px so that no big network is built at 224.</summary>
 [Collection(WebHostCollection.Name)]
+[Trait(DatabaseTraits.Name, DatabaseTraits.Both)]
 public sealed class ModelsApiTests : IDisposable
 {
     private readonly XaiLabAppFactory factory = new();

@@ -10,6 +10,7 @@ namespace XaiLab.Tests.Web.Apis;
 
 /// <summary>POST /api/runs with presets and sweeps, filters, per-class metrics, predictions, cancel and retry, through the real host.</summary>
 [Collection(WebHostCollection.Name)]
+[Trait(DatabaseTraits.Name, DatabaseTraits.Both)]
 public sealed class RunsApiTests : IDisposable
 {
     private static readonly TimeSpan RunTimeout = TimeSpan.FromMinutes(5);

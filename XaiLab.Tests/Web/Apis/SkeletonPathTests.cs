@@ -7,6 +7,7 @@ namespace XaiLab.Tests.Web.Apis;
 
 /// <summary>The walking skeleton, driven through the public API of the real host: demo dataset, training, saliency.</summary>
 [Collection(WebHostCollection.Name)]
+[Trait(DatabaseTraits.Name, DatabaseTraits.Both)]
 public sealed class SkeletonPathTests : IDisposable
 {
     private readonly XaiLabAppFactory factory = new();

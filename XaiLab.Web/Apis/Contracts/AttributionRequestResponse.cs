@@ -3,7 +3,7 @@ namespace XaiLab.Web.Apis.Contracts;
 /// <summary>
 /// An attribution request: status (queued, running, succeeded, failed, cancelled), progress in 0..1, how many maps it needs
 /// (<paramref name="Total"/>), reached (<paramref name="Done"/>) and computed itself rather than reused
-/// (<paramref name="Computed"/>), and the maps reached so far.
+/// (<paramref name="Computed"/>), the maps reached so far, and the node that executed it (<paramref name="ExecutedBy"/>).
 /// </summary>
 public sealed record AttributionRequestResponse(
     int Id,
@@ -18,4 +18,5 @@ public sealed record AttributionRequestResponse(
     IReadOnlyList<AttributionMapResponse> Maps,
     string? Error,
     DateTimeOffset CreatedAt,
-    DateTimeOffset? FinishedAt);
+    DateTimeOffset? FinishedAt,
+    string? ExecutedBy = null);

@@ -11,6 +11,7 @@ namespace XaiLab.Web.Apis.Contracts;
 /// <param name="Repeats">Items each annotator sees a second time, later in their order (intra-rater consistency); default 0.</param>
 /// <param name="Gold">Quality-control items with an expected answer, added to every annotator's order.</param>
 /// <param name="Seed">Seed of the orders; default 1.</param>
+/// <param name="TeamId">Team that owns the study (its maps must be the team's); default the caller's first team.</param>
 public sealed record CreateStudyRequest(
     string? Title,
     string? Question,
@@ -21,4 +22,5 @@ public sealed record CreateStudyRequest(
     IReadOnlyList<string>? AnnotatorUserIds,
     int? Repeats,
     IReadOnlyList<GoldItemRequest>? Gold,
-    int? Seed);
+    int? Seed,
+    int? TeamId = null);

@@ -34,4 +34,5 @@ public sealed record RunResponse(
     IReadOnlyList<string>? Tags = null,
     string? Notes = null,
     int Attempt = 1,
-    JsonElement? Environment = null);
+    JsonElement? Environment = null,
+    string? ExecutedBy = null);

@@ -8,6 +8,7 @@ using XaiLab.Data.Entities;
 using XaiLab.Engine.Attribution.Rendering;
 using XaiLab.Engine.Imaging;
 using XaiLab.Web.Services.Attributions;
+using XaiLab.Web.Services.Nodes;
 
 namespace XaiLab.Web.Jobs.Attributions;
 
@@ -21,6 +22,7 @@ public sealed class AttributionJob(
     ArtifactStore store,
     SliceInputCache inputs,
     AttributionLocks locks,
+    NodeOptions node,
     AttributionCancellationRegistry cancellations,
     TimeProvider time,
     ILogger<AttributionJob> logger)
@@ -40,6 +42,7 @@ public sealed class AttributionJob(
         request.Computed = 0;
         request.MapIds = [];
         request.Error = null;
+        request.ExecutedBy = node.Name;
         await db.SaveChangesAsync(cancellationToken);
         var stop = cancellations.Register(requestId, cancellationToken);
         try

@@ -5,6 +5,8 @@ namespace XaiLab.Web.Jobs.Training;
 /// <summary>
 /// Renews a run's lease every third of its duration while the run executes. When renewal fails (the lease expired and
 /// another executor took it), it cancels <see cref="LeaseLost"/> so this executor stops instead of doubling the work.
+/// While the database is unreachable it keeps trying: nobody else can take the lease then either, and the epoch commit
+/// is fenced by the lease (RunTrainingObserver), so an executor that lost it meanwhile cannot store anything.
 /// </summary>
 public sealed class LeaseHeartbeat : IAsyncDisposable
 {
@@ -21,7 +23,17 @@ public sealed class LeaseHeartbeat : IAsyncDisposable
             {
                 while (await timer.WaitForNextTickAsync(stop.Token))
                 {
-                    if (!await leases.RenewAsync(runId, owner, duration, stop.Token))
+                    bool renewed;
+                    try
+                    {
+                        renewed = await leases.RenewAsync(runId, owner, duration, stop.Token);
+                    }
+                    catch (Exception e) when (e is not OperationCanceledException)
+                    {
+                        logger.LogWarning(e, "Could not renew the lease of run {RunId} (database unreachable?); trying again", runId);
+                        continue;
+                    }
+                    if (!renewed)
                     {
                         logger.LogWarning("Lost the lease of run {RunId}; stopping this executor", runId);
                         await lost.CancelAsync();
@@ -31,11 +43,6 @@ public sealed class LeaseHeartbeat : IAsyncDisposable
             }
             catch (OperationCanceledException) when (stop.IsCancellationRequested)
             {
-            }
-            catch (Exception e)
-            {
-                logger.LogError(e, "Lease heartbeat of run {RunId} failed", runId);
-                await lost.CancelAsync();
             }
         });
     }

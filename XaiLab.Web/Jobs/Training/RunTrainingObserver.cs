@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using XaiLab.Data;
 using XaiLab.Data.Artifacts;
 using XaiLab.Data.Entities;
+using XaiLab.Data.Leases;
 using XaiLab.Engine.Training;
 using XaiLab.Web.Services.Progress;
 
@@ -11,10 +12,13 @@ namespace XaiLab.Web.Jobs.Training;
 /// <summary>
 /// Turns training events into stored epochs and pushed progress. Per batch it only publishes, at most
 /// <see cref="PublishInterval"/> apart; per epoch it writes the checkpoint file, then the epoch's metrics, the checkpoint
-/// path and the run's progress in one transaction, so a resumed run never loses or repeats an epoch.
+/// path and the run's progress in one transaction, so a resumed run never loses or repeats an epoch. The commit is fenced
+/// by the run's lease: it only goes through while <paramref name="leaseOwner"/> still holds the run, so an executor
+/// that lost its lease (e.g. during a database outage) can never store an epoch beside the new holder.
 /// </summary>
 public sealed class RunTrainingObserver(
     int runId,
+    string leaseOwner,
     int epochs,
     int firstEpoch,
     IDbContextFactory<XaiLabDbContext> contexts,
@@ -54,32 +58,47 @@ public sealed class RunTrainingObserver(
         var path = CheckpointPath(runId, epoch);
         store.Write(path, checkpoint);
 
-        using var db = contexts.CreateDbContext();
-        using var transaction = db.Database.BeginTransaction();
-        var run = db.Runs.Single(r => r.Id == runId);
-        var previous = run.CheckpointPath;
-        db.EpochMetrics.Add(new EpochMetric
+        string? previous = null;
+        var progress = epoch / (double)epochs * TrainingShare;
+        using (var strategyContext = contexts.CreateDbContext())
         {
-            RunId = runId,
-            Epoch = epoch,
-            TrainLoss = result.TrainLoss,
-            TrainAccuracy = result.TrainAccuracy,
-            ValidationLoss = result.ValidationLoss,
-            ValidationAccuracy = result.ValidationAccuracy,
-            LearningRate = result.LearningRate,
-            DurationSeconds = result.Duration.TotalSeconds,
-        });
-        run.CompletedEpochs = epoch;
-        run.CheckpointPath = path;
-        run.Progress = epoch / (double)epochs * TrainingShare;
-        db.SaveChanges();
-        transaction.Commit();
+            // PostgreSQL retries a failed command; our transaction is retried whole, each try on a fresh context.
+            strategyContext.Database.CreateExecutionStrategy().Execute(() =>
+            {
+                using var db = contexts.CreateDbContext();
+                using var transaction = db.Database.BeginTransaction();
+                previous = db.Runs.Where(r => r.Id == runId).Select(r => r.CheckpointPath).Single();
+                var fenced = db.Runs
+                    .Where(r => r.Id == runId && r.LeaseOwner == leaseOwner)
+                    .ExecuteUpdate(u => u
+                        .SetProperty(r => r.CompletedEpochs, epoch)
+                        .SetProperty(r => r.CheckpointPath, path)
+                        .SetProperty(r => r.Progress, progress));
+                if (fenced != 1)
+                {
+                    throw new LeaseLostException(runId, leaseOwner);
+                }
+                db.EpochMetrics.Add(new EpochMetric
+                {
+                    RunId = runId,
+                    Epoch = epoch,
+                    TrainLoss = result.TrainLoss,
+                    TrainAccuracy = result.TrainAccuracy,
+                    ValidationLoss = result.ValidationLoss,
+                    ValidationAccuracy = result.ValidationAccuracy,
+                    LearningRate = result.LearningRate,
+                    DurationSeconds = result.Duration.TotalSeconds,
+                });
+                db.SaveChanges();
+                transaction.Commit();
+            });
+        }
 
         if (previous is not null && previous != path && store.Exists(previous))
         {
             File.Delete(store.Resolve(previous));
         }
-        notifier.Publish(new RunProgress(runId, RunStatus.Running, run.Progress, "training", epoch, epochs, 0, 0, result.TrainLoss, null));
+        notifier.Publish(new RunProgress(runId, RunStatus.Running, progress, "training", epoch, epochs, 0, 0, result.TrainLoss, null));
     }
 
     public static string CheckpointPath(int runId, int epoch) => $"runs/{runId}/checkpoint-epoch{epoch:D4}.bin";

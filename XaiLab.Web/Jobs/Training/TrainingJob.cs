@@ -10,6 +10,7 @@ using XaiLab.Data.Leases;
 using XaiLab.Engine.Models;
 using XaiLab.Engine.Runtime;
 using XaiLab.Engine.Training;
+using XaiLab.Web.Services.Nodes;
 using XaiLab.Web.Services.Progress;
 using XaiLab.Web.Services.Runs;
 using TorchSharp;
@@ -30,11 +31,12 @@ public sealed class TrainingJob(
     RunEvaluationStage evaluation,
     SaliencyStage saliency,
     IOptions<JobsOptions> options,
+    NodeOptions node,
     TimeProvider time,
     ILogger<TrainingJob> logger)
 {
     private const int LogTailLength = 4000;
-    private readonly string owner = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}";
+    private readonly string owner = $"{node.Name}:{Guid.NewGuid():N}";
 
     [AutomaticRetry(Attempts = 0)]
     public async Task RunAsync(int runId, CancellationToken jobCancellation)
@@ -116,6 +118,7 @@ public sealed class TrainingJob(
             run = await db.Runs.SingleAsync(r => r.Id == runId, cancellationToken);
             run.Status = RunStatus.Running;
             run.StartedAt ??= time.GetUtcNow();
+            run.ExecutedBy = node.Name;
             // Epochs after the last checkpoint were never committed; nothing to clean beyond it.
             await db.SaveChangesAsync(cancellationToken);
         }
@@ -131,12 +134,12 @@ public sealed class TrainingJob(
         if (run.CompletedEpochs > 0 && run.CheckpointPath is not null && store.Exists(run.CheckpointPath))
         {
             resume = TrainingCheckpoint.FromBytes(await store.ReadAsync(run.CheckpointPath, cancellationToken));
-            log.Add($"Resuming after epoch {resume.Epoch}");
+            log.Add($"Resuming after epoch {resume.Epoch} on {node.Name}");
         }
 
         if (resume is null || (resume.Epoch < run.Epochs && !resume.StoppedEarly))
         {
-            var observer = new RunTrainingObserver(runId, run.Epochs, (resume?.Epoch ?? 0) + 1, contexts, store, notifier);
+            var observer = new RunTrainingObserver(runId, owner, run.Epochs, (resume?.Epoch ?? 0) + 1, contexts, store, notifier);
             var trainingOptions = config is null
                 ? new TrainingOptions(run.Epochs, run.BatchSize, run.LearningRate, Seed: run.Seed, Device: run.Device)
                 : RunConfigFactory.ToTrainingOptions(config);

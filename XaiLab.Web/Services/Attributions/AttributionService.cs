@@ -113,7 +113,7 @@ public sealed class AttributionService(
             : request.Total == 0 ? 0.0 : (double)request.Done / request.Total;
         return new AttributionRequestResponse(request.Id, request.Status.ToString().ToLowerInvariant(), progress, request.Total,
             request.Done, request.Computed, request.RunIds, request.Methods, request.SliceIds, maps, request.Error,
-            request.CreatedAt, request.FinishedAt);
+            request.CreatedAt, request.FinishedAt, request.ExecutedBy);
     }
 
     /// <summary>

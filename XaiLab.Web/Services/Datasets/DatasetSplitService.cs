@@ -74,17 +74,21 @@ public sealed class DatasetSplitService(IDbContextFactory<XaiLabDbContext> conte
             ratios,
             seed);
 
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        foreach (var part in new[] { SplitPart.Train, SplitPart.Validation, SplitPart.Test })
+        // PostgreSQL retries failed commands; a transaction of ours must be retried whole, through the strategy.
+        await db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
         {
-            var indices = result.Assignments.Where(a => ToPart(a.Split) == part).Select(a => a.SliceIndex).ToList();
-            await db.Slices.Where(s => s.DatasetId == datasetId && indices.Contains(s.Index))
-                .ExecuteUpdateAsync(u => u.SetProperty(s => s.Split, part), cancellationToken);
-        }
-        dataset.SplitPreset = preset;
-        dataset.SplitSeed = seed;
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            foreach (var part in new[] { SplitPart.Train, SplitPart.Validation, SplitPart.Test })
+            {
+                var indices = result.Assignments.Where(a => ToPart(a.Split) == part).Select(a => a.SliceIndex).ToList();
+                await db.Slices.Where(s => s.DatasetId == datasetId && indices.Contains(s.Index))
+                    .ExecuteUpdateAsync(u => u.SetProperty(s => s.Split, part), cancellationToken);
+            }
+            dataset.SplitPreset = preset;
+            dataset.SplitSeed = seed;
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        });
         await audit.RecordAsync(AuditActions.DatasetResplit, "dataset", datasetId.ToString(System.Globalization.CultureInfo.InvariantCulture),
             $"{DatasetApiNames.Name(preset)}, seed {seed}", cancellationToken);
 

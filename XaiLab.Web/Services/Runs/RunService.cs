@@ -297,7 +297,8 @@ public sealed class RunService(
             RunTags.Split(run.Tags),
             run.Notes,
             run.Attempt,
-            run.EnvironmentJson is null ? null : JsonSerializer.Deserialize<JsonElement>(run.EnvironmentJson));
+            run.EnvironmentJson is null ? null : JsonSerializer.Deserialize<JsonElement>(run.EnvironmentJson),
+            run.ExecutedBy);
     }
 
     /// <summary>The stored config of a run, null for runs created before configs were stored.</summary>

@@ -5,19 +5,24 @@ using XaiLab.Data.Entities;
 using XaiLab.Web.Apis.Contracts;
 using XaiLab.Web.Services.Accounts;
 using XaiLab.Web.Services.Datasets;
+using XaiLab.Web.Services.Nodes;
 using XaiLab.Web.Services.Runs;
 
 namespace XaiLab.Web.Services.Startup;
 
 /// <summary>
-/// Runs once at start, before the job servers: applies migrations, creates the roles and the first administrator, puts
-/// runs that a dead process left "running" back in the queue (they resume from their last checkpoint), restarts or rolls
-/// back imports a dead process left "importing" (see <see cref="InterruptedImports"/>), and seeds the demo dataset into an
+/// Runs once at start, before the job servers: applies migrations (every node may; EF Core serialises concurrent
+/// migrators with a lock), creates the roles and the first administrator, puts runs that a dead process left "running"
+/// with no live lease back in the queue (they resume from their last checkpoint), restarts or rolls back imports a dead
+/// process left "importing" (see <see cref="InterruptedImports"/>), and, on a web node, seeds the demo dataset into an
 /// empty database.
 /// </summary>
 public sealed class DatabaseInitializer(
     IServiceProvider services,
     IOptions<DemoDatasetOptions> demo,
+    NodeOptions node,
+    IOptions<DatabaseOptions> database,
+    TimeProvider time,
     ILogger<DatabaseInitializer> logger) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
@@ -26,9 +31,8 @@ public sealed class DatabaseInitializer(
         var contexts = scope.ServiceProvider.GetRequiredService<IDbContextFactory<XaiLabDbContext>>();
         await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
         {
+            // SQLite's pragmas (WAL, foreign keys, busy timeout) are set on every connection by SqlitePragmas.
             await db.Database.MigrateAsync(cancellationToken);
-            // WAL lets pages read while a job writes.
-            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
         }
 
         await scope.ServiceProvider.GetRequiredService<AdminBootstrapper>().EnsureAdminAsync(cancellationToken);
@@ -36,7 +40,7 @@ public sealed class DatabaseInitializer(
         await RequeueInterruptedRunsAsync(scope.ServiceProvider, contexts, cancellationToken);
         await scope.ServiceProvider.GetRequiredService<InterruptedImports>().RecoverAsync(cancellationToken);
 
-        if (demo.Value.SeedOnStart)
+        if (demo.Value.SeedOnStart && node.Role == NodeRole.Web)
         {
             await using var db = await contexts.CreateDbContextAsync(cancellationToken);
             if (!await db.Datasets.AnyAsync(cancellationToken))
@@ -54,7 +58,14 @@ public sealed class DatabaseInitializer(
     private async Task RequeueInterruptedRunsAsync(IServiceProvider provider, IDbContextFactory<XaiLabDbContext> contexts, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var interrupted = await db.Runs.Where(r => r.Status == RunStatus.Running).ToListAsync(cancellationToken);
+        // SQLite means one node: every "running" run belonged to this node's dead predecessor (its job waits for the
+        // lease to run out). On PostgreSQL a run with a live lease is executing on another node right now; a dead
+        // node's job is handed on by Hangfire.PostgreSql's sliding invisibility timeout, so only free leases are requeued.
+        var now = time.GetUtcNow();
+        var sharedDatabase = database.Value.Provider == DatabaseProvider.Postgres;
+        var interrupted = await db.Runs
+            .Where(r => r.Status == RunStatus.Running && (!sharedDatabase || r.LeaseOwner == null || r.LeaseExpiresAt < now))
+            .ToListAsync(cancellationToken);
         if (interrupted.Count == 0)
         {
             return;

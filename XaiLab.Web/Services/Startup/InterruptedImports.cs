@@ -1,6 +1,7 @@
 using Hangfire;
 using Hangfire.States;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using XaiLab.Data;
 using XaiLab.Data.Artifacts;
 using XaiLab.Data.Entities;
@@ -12,6 +13,8 @@ namespace XaiLab.Web.Services.Startup;
 /// Imports that a dead process left "importing". One whose Hangfire job was processing is queued again at once (the
 /// import jobs start from nothing, so a re-run gives the same dataset); one whose job is gone, or whose upload is gone,
 /// is rolled back to failed with a reason, so no dataset stays "importing" forever. Queued imports are left alone.
+/// On PostgreSQL, where several nodes share the jobs, a processing import may be running on another node: it is left to
+/// Hangfire.PostgreSql, whose sliding invisibility timeout hands the job of a dead node to a live one.
 /// </summary>
 public sealed class InterruptedImports(
     IDbContextFactory<XaiLabDbContext> contexts,
@@ -19,6 +22,7 @@ public sealed class InterruptedImports(
     IBackgroundJobClient jobs,
     ArtifactStore store,
     DatasetUploadStore uploads,
+    IOptions<DatabaseOptions> database,
     ILogger<InterruptedImports> logger)
 {
     /// <summary>Message stored on an import that could not be restarted.</summary>
@@ -38,7 +42,8 @@ public sealed class InterruptedImports(
         foreach (var dataset in importing)
         {
             var state = dataset.ImportJobId is null ? null : connection.GetStateData(dataset.ImportJobId)?.Name;
-            if (state == EnqueuedState.StateName || state == ScheduledState.StateName || state == AwaitingState.StateName)
+            if (state == EnqueuedState.StateName || state == ScheduledState.StateName || state == AwaitingState.StateName
+                || (state == ProcessingState.StateName && database.Value.Provider == DatabaseProvider.Postgres))
             {
                 continue;
             }

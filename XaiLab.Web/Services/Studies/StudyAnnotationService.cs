@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using XaiLab.Data;
 using XaiLab.Data.Entities;
 using XaiLab.Web.Apis.Contracts;
+using XaiLab.Web.Services.Audit;
 
 namespace XaiLab.Web.Services.Studies;
 
@@ -10,7 +11,7 @@ namespace XaiLab.Web.Services.Studies;
 /// items are known by their presentation token only, and images are served through <see cref="StudyItemImages"/>
 /// under that token. Methods return null when the annotator has no assignment in the study.
 /// </summary>
-public sealed class StudyAnnotationService(IDbContextFactory<XaiLabDbContext> contexts, TimeProvider time)
+public sealed class StudyAnnotationService(IDbContextFactory<XaiLabDbContext> contexts, TimeProvider time, IAuditLog audit)
 {
     public const int MaxCommentLength = 2000;
 
@@ -106,6 +107,9 @@ public sealed class StudyAnnotationService(IDbContextFactory<XaiLabDbContext> co
         rating.UpdatedAt = now;
         assignment.ShownAt ??= now;
         await db.SaveChangesAsync(cancellationToken);
+        // The study and the opaque token only: the audit trail must not unblind what was rated.
+        await audit.RecordAsync(AuditActions.Rating, "study", studyId.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            $"item {request.Token}", cancellationToken);
         var (done, total) = await CountAsync(db, studyId, userId, cancellationToken);
         return new StudyProgressResponse(done, total, done == total);
     }

@@ -4,6 +4,7 @@ using XaiLab.Data.Entities;
 using XaiLab.Engine.Evaluation.Agreement;
 using XaiLab.Engine.Evaluation.Saliency;
 using XaiLab.Web.Apis.Contracts;
+using XaiLab.Web.Services.Accounts;
 
 namespace XaiLab.Web.Services.Studies;
 
@@ -13,7 +14,7 @@ namespace XaiLab.Web.Services.Studies;
 /// per-annotator accuracy. Means carry a 95% percentile bootstrap interval (2,000 resamples, seeded with the study seed)
 /// over the individual ratings.
 /// </summary>
-public sealed class StudyResultsService(IDbContextFactory<XaiLabDbContext> contexts)
+public sealed class StudyResultsService(IDbContextFactory<XaiLabDbContext> contexts, ICurrentUser user)
 {
     /// <summary>The automatic mask scores that ratings are correlated with, as the scorecard names them.</summary>
     internal static readonly IReadOnlyList<(string Name, Func<StoredAttribution, double?> Value)> Scores =
@@ -89,7 +90,9 @@ public sealed class StudyResultsService(IDbContextFactory<XaiLabDbContext> conte
     internal async Task<(Study Study, List<StudyRow> Rows)?> LoadAsync(int studyId, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var study = await db.Studies.AsNoTracking().FirstOrDefaultAsync(s => s.Id == studyId, cancellationToken);
+        // The caller's teams only: another team's study does not exist for them.
+        var teams = user.TeamIds.ToList();
+        var study = await db.Studies.AsNoTracking().FirstOrDefaultAsync(s => s.Id == studyId && teams.Contains(s.TeamId), cancellationToken);
         if (study is null) return null;
         var assignments = await db.StudyAssignments.AsNoTracking().Where(a => a.StudyId == studyId)
             .Include(a => a.Rating)

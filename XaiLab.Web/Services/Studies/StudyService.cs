@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using XaiLab.Data;
 using XaiLab.Data.Entities;
 using XaiLab.Web.Apis.Contracts;
+using XaiLab.Web.Services.Accounts;
 
 namespace XaiLab.Web.Services.Studies;
 
@@ -10,7 +11,7 @@ namespace XaiLab.Web.Services.Studies;
 /// Creates, lists, reads (unblinded, for researchers) and closes studies. Creating one resolves the maps, builds the items
 /// (single, pair and gold) and every annotator's seeded order (<see cref="StudySchedule"/>) in one transaction.
 /// </summary>
-public sealed class StudyService(IDbContextFactory<XaiLabDbContext> contexts, TimeProvider time)
+public sealed class StudyService(IDbContextFactory<XaiLabDbContext> contexts, TimeProvider time, ICurrentUser user)
 {
     public const int MinScalePoints = 2;
     public const int MaxScalePoints = 9;
@@ -54,9 +55,12 @@ public sealed class StudyService(IDbContextFactory<XaiLabDbContext> contexts, Ti
         if (items.Count(i => !i.IsGold) == 0) throw new RequestValidationException("A study needs at least one map or pair to rate.");
         if (items.Count > MaxItems) throw new RequestValidationException($"A study takes at most {MaxItems} items.");
 
+        var teamId = request.TeamId ?? (user.TeamIds.Count > 0 ? user.TeamIds[0] : throw new RequestValidationException("You belong to no team."));
+        if (!user.TeamIds.Contains(teamId)) throw new RequestValidationException($"Team {teamId} does not exist.");
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var mapIds = items.SelectMany(i => i.SecondMapId is { } b ? new[] { i.MapId, b } : [i.MapId]).Distinct().ToList();
-        var maps = await db.StoredAttributions.AsNoTracking().Where(a => mapIds.Contains(a.Id))
+        // Only the team's maps: another team's map ids are reported as not existing.
+        var maps = await db.StoredAttributions.AsNoTracking().Where(a => mapIds.Contains(a.Id) && a.Run!.TeamId == teamId)
             .Select(a => new { a.Id, a.SliceId }).ToDictionaryAsync(a => a.Id, a => a.SliceId, cancellationToken);
         var missing = mapIds.FirstOrDefault(id => !maps.ContainsKey(id), -1);
         if (missing >= 0) throw new RequestValidationException($"Map {missing} does not exist.");
@@ -68,6 +72,7 @@ public sealed class StudyService(IDbContextFactory<XaiLabDbContext> contexts, Ti
 
         var study = new Study
         {
+            TeamId = teamId,
             Title = title,
             Question = question,
             ScalePoints = points,
@@ -126,7 +131,8 @@ public sealed class StudyService(IDbContextFactory<XaiLabDbContext> contexts, Ti
     public async Task<StudyResponse?> GetAsync(int id, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var study = await db.Studies.AsNoTracking().FirstOrDefaultAsync(s => s.Id == id, cancellationToken);
+        var teams = user.TeamIds.ToList();
+        var study = await db.Studies.AsNoTracking().FirstOrDefaultAsync(s => s.Id == id && teams.Contains(s.TeamId), cancellationToken);
         if (study is null) return null;
         var items = await db.StudyItems.AsNoTracking().Where(i => i.StudyId == id).OrderBy(i => i.Id)
             .Include(i => i.Map).ThenInclude(m => m!.Run)
@@ -144,7 +150,8 @@ public sealed class StudyService(IDbContextFactory<XaiLabDbContext> contexts, Ti
     public async Task<IReadOnlyList<StudyMapChoice>> MapChoicesAsync(int limit = 2000, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        return await db.StoredAttributions.AsNoTracking().OrderByDescending(a => a.Id).Take(limit)
+        var teams = user.TeamIds.ToList();
+        return await db.StoredAttributions.AsNoTracking().Where(a => teams.Contains(a.Run!.TeamId)).OrderByDescending(a => a.Id).Take(limit)
             .OrderBy(a => a.SliceId).ThenBy(a => a.RunId).ThenBy(a => a.Method)
             .Select(a => new StudyMapChoice(a.Id, a.RunId, a.Run!.Architecture, a.Method, a.SliceId, a.Parameters))
             .ToListAsync(cancellationToken);
@@ -154,7 +161,8 @@ public sealed class StudyService(IDbContextFactory<XaiLabDbContext> contexts, Ti
     public async Task<IReadOnlyList<StudySummaryResponse>> ListAsync(CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        return await db.Studies.AsNoTracking().OrderByDescending(s => s.Id)
+        var teams = user.TeamIds.ToList();
+        return await db.Studies.AsNoTracking().Where(s => teams.Contains(s.TeamId)).OrderByDescending(s => s.Id)
             .Select(s => new StudySummaryResponse(s.Id, s.Title, s.Status == StudyStatus.Open ? "open" : "closed",
                 s.Items.Count, s.Assignments.Select(a => a.AnnotatorUserId).Distinct().Count(),
                 s.Assignments.Count(a => a.Rating != null), s.Assignments.Count, s.CreatedAt))
@@ -177,7 +185,8 @@ public sealed class StudyService(IDbContextFactory<XaiLabDbContext> contexts, Ti
     public async Task<bool> CloseAsync(int id, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var study = await db.Studies.FirstOrDefaultAsync(s => s.Id == id, cancellationToken);
+        var teams = user.TeamIds.ToList();
+        var study = await db.Studies.FirstOrDefaultAsync(s => s.Id == id && teams.Contains(s.TeamId), cancellationToken);
         if (study is null) return false;
         if (study.Status == StudyStatus.Open)
         {

@@ -162,6 +162,10 @@ namespace XaiLab.Migrations.Sqlite.Migrations
                     b.Property<string>("Error")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ExecutedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<long?>("FinishedAt")
                         .HasColumnType("INTEGER");
 
@@ -1045,6 +1049,10 @@ namespace XaiLab.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<string>("EvaluationJson")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ExecutedBy")
+                        .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
                     b.Property<long?>("FinishedAt")

@@ -11,6 +11,7 @@ namespace XaiLab.Tests.Web.Apis.Attributions;
 
 /// <summary>Attribution requests through the public API of the real host: maps, scores, cache and single computation.</summary>
 [Collection(WebHostCollection.Name)]
+[Trait(DatabaseTraits.Name, DatabaseTraits.Both)]
 public sealed class AttributionsApiTests(AttributionsFixture fixture) : IClassFixture<AttributionsFixture>
 {
     private static readonly string[] Methods = ["vanilla-gradient", "grad-cam", "integrated-gradients"];

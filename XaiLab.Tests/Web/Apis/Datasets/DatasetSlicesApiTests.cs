@@ -7,6 +7,7 @@ namespace XaiLab.Tests.Web.Apis.Datasets;
 
 /// <summary>Slice listing, leakage report and re-split of a stored dataset through the API.</summary>
 [Collection(WebHostCollection.Name)]
+[Trait(DatabaseTraits.Name, DatabaseTraits.Both)]
 public sealed class DatasetSlicesApiTests : IDisposable
 {
     private readonly XaiLabAppFactory factory = new();

@@ -10,6 +10,7 @@ namespace XaiLab.Tests.Web.Apis.Datasets;
 
 /// <summary>POST /api/datasets end to end: streamed upload, import job, stored slices; bad input fails clearly and leaves nothing.</summary>
 [Collection(WebHostCollection.Name)]
+[Trait(DatabaseTraits.Name, DatabaseTraits.Both)]
 public sealed class DatasetUploadApiTests : IDisposable
 {
     private readonly XaiLabAppFactory factory = new();

@@ -66,6 +66,14 @@ public sealed class StudiesApiTests : IAsyncLifetime
         Assert.Contains(study.GetProperty("items").EnumerateArray(), i => StudyMaps.Methods.Contains(i.GetProperty("a").GetProperty("method").GetString()));
         Assert.Equal(HttpStatusCode.Forbidden, (await annotator.GetAsync($"/api/studies/{id}/results")).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await annotator.PostAsync($"/api/studies/{id}/close", null)).StatusCode);
+        // A researcher of another team: the study does not exist for them, and the maps are not theirs to use.
+        var otherTeam = await host.CreateTeamAsync("other lab");
+        using var outsider = await host.CreateUserClientAsync(XaiLabRoles.Researcher, otherTeam);
+        Assert.Equal(HttpStatusCode.NotFound, (await outsider.GetAsync($"/api/studies/{id}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await outsider.GetAsync($"/api/studies/{id}/results")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await outsider.PostAsync($"/api/studies/{id}/close", null)).StatusCode);
+        Assert.DoesNotContain(id, (await outsider.GetFromJsonAsync<JsonElement>("/api/studies")).EnumerateArray().Select(s => s.GetProperty("id").GetInt32()));
+        Assert.Equal(HttpStatusCode.BadRequest, (await outsider.PostAsJsonAsync("/api/studies", body)).StatusCode);
         using var stranger = Client("mallory", XaiLabRoles.Annotator);
         Assert.Equal(HttpStatusCode.NotFound, (await stranger.GetAsync($"/api/studies/{id}/next")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await stranger.GetAsync($"/api/studies/{id}")).StatusCode);

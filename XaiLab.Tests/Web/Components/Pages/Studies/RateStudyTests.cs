@@ -18,8 +18,8 @@ public sealed class RateStudyTests : PageTestContext
     public RateStudyTests()
     {
         Services.AddSingleton(new ArtifactStore(Path.Combine(Database.Folder, "artifacts")));
-        Services.AddSingleton<StudyService>();
-        Services.AddSingleton<StudyAnnotationService>();
+        Services.AddScoped<StudyService>();
+        Services.AddScoped<StudyAnnotationService>();
         Services.AddSingleton<ICurrentUser>(new FixedStudyUser("dana", XaiLabRoles.Annotator));
     }
 
