@@ -48,6 +48,7 @@ public static class WebHostingExtensions
         builder.Services.AddScoped<InterruptedImports>();
         builder.Services.AddScoped<RunService>();
         builder.Services.AddScoped<RunComparisonService>();
+        builder.Services.AddScoped<RunWeights>();
         builder.Services.AddSingleton<ModelPropertiesCache>();
         builder.Services.AddScoped<ModelTableService>();
         builder.Services.AddScoped<EmbeddingService>();
@@ -103,6 +104,7 @@ public static class WebHostingExtensions
         data.MapDatasetsApi();
         data.MapRunsApi();
         data.MapRunExportsApi();
+        data.MapRunWeightsApi();
         data.MapModelsApi();
         data.MapEmbeddingsApi();
         data.MapAttributionsApi();

@@ -6,9 +6,10 @@ namespace XaiLab.Engine.Models.Weights;
 
 /// <summary>
 /// Imports and exports PyTorch state dicts (.pt through TorchSharp.PyBridge's pickler, and .safetensors) for any
-/// TorchSharp module, usually a <see cref="ClassifierModel"/>. Names are the module's state-dict names, which follow
-/// torchvision where the architecture exists there (ResNet50, VGG, DenseNet121), so <c>torch.save(m.state_dict())</c>
-/// of a torchvision model with the same configuration loads here and back.
+/// TorchSharp module, usually a <see cref="ClassifierModel"/>. Names are the module's own state-dict names by default;
+/// with <see cref="StateDictNaming.Torchvision"/> they are torchvision's (<see cref="TorchvisionNames"/>), so
+/// <c>torch.save(m.state_dict())</c> of a torchvision resnet50, vgg16/19, densenet121, inception_v3 or efficientnet_b0
+/// with the same configuration loads here, and an exported file loads into that torchvision model.
 /// </summary>
 public static class StateDictExchange
 {
@@ -39,7 +40,39 @@ public static class StateDictExchange
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(stream);
         using var scope = NewDisposeScope();
-        var state = model.state_dict();
+        Write(stream, model.state_dict(), format);
+    }
+
+    /// <summary>Writes every parameter and buffer of <paramref name="model"/> to <paramref name="path"/> (format by
+    /// extension) under the names of <paramref name="naming"/>.</summary>
+    /// <exception cref="NotSupportedException">Torchvision naming for an architecture torchvision lacks.</exception>
+    public static void Export(ClassifierModel model, string path, StateDictNaming naming)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        var format = FormatOf(path);
+        var rename = Renaming(model, naming);
+        using var stream = File.Create(path);
+        Export(model, stream, format, rename);
+    }
+
+    /// <summary>Writes every parameter and buffer of <paramref name="model"/> under the names of
+    /// <paramref name="naming"/>; the stream is left open.</summary>
+    /// <exception cref="NotSupportedException">Torchvision naming for an architecture torchvision lacks.</exception>
+    public static void Export(ClassifierModel model, Stream stream, WeightFormat format, StateDictNaming naming)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(stream);
+        Export(model, stream, format, Renaming(model, naming));
+    }
+
+    private static void Export(ClassifierModel model, Stream stream, WeightFormat format, Func<string, string> rename)
+    {
+        using var scope = NewDisposeScope();
+        Write(stream, Renamed(model.state_dict(), rename), format);
+    }
+
+    private static void Write(Stream stream, Dictionary<string, Tensor> state, WeightFormat format)
+    {
         switch (format)
         {
             case WeightFormat.PyTorch:
@@ -72,9 +105,49 @@ public static class StateDictExchange
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(stream);
         using var scope = NewDisposeScope();
-        var source = Read(stream, format);
-        var target = model.state_dict();
+        return Import(model.state_dict(), Read(stream, format), [], strict);
+    }
 
+    /// <summary>Reads <paramref name="path"/> (format by extension), named as <paramref name="naming"/> says, into
+    /// <paramref name="model"/>; see <see cref="Import(ClassifierModel, Stream, WeightFormat, StateDictNaming, bool)"/>.</summary>
+    public static StateDictReport Import(ClassifierModel model, string path, StateDictNaming naming, bool strict = true)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        var format = FormatOf(path);
+        var rename = Renaming(model, naming);
+        using var stream = File.OpenRead(path);
+        return Import(model, stream, format, naming, strict, rename);
+    }
+
+    /// <summary>
+    /// As <see cref="Import(nn.Module, Stream, WeightFormat, bool)"/> for a file named as <paramref name="naming"/> says;
+    /// the report names entries the file's way. With torchvision naming, entries XaiLab deliberately lacks (InceptionV3's
+    /// auxiliary classifier) are skipped and listed in <see cref="StateDictReport.IgnoredKeys"/>.
+    /// </summary>
+    /// <exception cref="NotSupportedException">Torchvision naming for an architecture torchvision lacks.</exception>
+    public static StateDictReport Import(ClassifierModel model, Stream stream, WeightFormat format, StateDictNaming naming, bool strict = true)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(stream);
+        return Import(model, stream, format, naming, strict, Renaming(model, naming));
+    }
+
+    private static StateDictReport Import(ClassifierModel model, Stream stream, WeightFormat format, StateDictNaming naming,
+        bool strict, Func<string, string> rename)
+    {
+        using var scope = NewDisposeScope();
+        var source = Read(stream, format);
+        var ignored = naming == StateDictNaming.Torchvision
+            ? source.Keys.Where(key => TorchvisionNames.IsIgnoredOnImport(model.Spec.Architecture, key)).Order(StringComparer.Ordinal).ToList()
+            : [];
+        foreach (var key in ignored) source.Remove(key);
+        return Import(Renamed(model.state_dict(), rename), source, ignored, strict);
+    }
+
+    /// <summary>Compares and copies by name; <paramref name="target"/> holds the model's own tensors under the file's names.</summary>
+    private static StateDictReport Import(Dictionary<string, Tensor> target, Dictionary<string, Tensor> source,
+        IReadOnlyList<string> ignored, bool strict)
+    {
         var missing = target.Keys.Where(key => !source.ContainsKey(key)).ToList();
         var unexpected = source.Keys.Where(key => !target.ContainsKey(key)).Order(StringComparer.Ordinal).ToList();
         var mismatched = target
@@ -83,7 +156,7 @@ public static class StateDictExchange
             .ToList();
         if (strict && (missing.Count > 0 || unexpected.Count > 0 || mismatched.Count > 0))
         {
-            throw new StateDictMismatchException(new StateDictReport(0, missing, unexpected, mismatched));
+            throw new StateDictMismatchException(new StateDictReport(0, missing, unexpected, mismatched) { IgnoredKeys = ignored });
         }
 
         var loaded = 0;
@@ -98,7 +171,36 @@ public static class StateDictExchange
                 }
             }
         }
-        return new StateDictReport(loaded, missing, unexpected, mismatched);
+        return new StateDictReport(loaded, missing, unexpected, mismatched) { IgnoredKeys = ignored };
+    }
+
+    private static Func<string, string> Renaming(ClassifierModel model, StateDictNaming naming)
+    {
+        var architecture = model.Spec.Architecture;
+        switch (naming)
+        {
+            case StateDictNaming.XaiLab:
+                return name => name;
+            case StateDictNaming.Torchvision:
+                // Throws here, before any file is touched, when torchvision lacks the architecture.
+                TorchvisionNames.ToTorchvision(architecture, "head.classifier.weight");
+                return name => TorchvisionNames.ToTorchvision(architecture, name);
+            default:
+                throw new ArgumentOutOfRangeException(nameof(naming), naming, "Unknown naming.");
+        }
+    }
+
+    private static Dictionary<string, Tensor> Renamed(Dictionary<string, Tensor> state, Func<string, string> rename)
+    {
+        var renamed = new Dictionary<string, Tensor>(state.Count, StringComparer.Ordinal);
+        foreach (var (key, tensor) in state)
+        {
+            if (!renamed.TryAdd(rename(key), tensor))
+            {
+                throw new InvalidOperationException($"Two state-dict entries map to the name '{rename(key)}'.");
+            }
+        }
+        return renamed;
     }
 
     private static Dictionary<string, Tensor> Read(Stream stream, WeightFormat format)

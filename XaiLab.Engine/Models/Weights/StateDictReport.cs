@@ -13,6 +13,9 @@ public sealed record StateDictReport(
     IReadOnlyList<string> UnexpectedKeys,
     IReadOnlyList<ShapeMismatch> MismatchedShapes)
 {
+    /// <summary>File entries skipped on purpose (torchvision's InceptionV3 auxiliary classifier); empty by default.</summary>
+    public IReadOnlyList<string> IgnoredKeys { get; init; } = [];
+
     /// <summary>True when every model entry was found with its shape and the file had nothing else.</summary>
     public bool IsExactMatch => MissingKeys.Count == 0 && UnexpectedKeys.Count == 0 && MismatchedShapes.Count == 0;
 
@@ -23,6 +26,7 @@ public sealed record StateDictReport(
         Append(text, "missing keys", MissingKeys, maxKeys);
         Append(text, "unexpected keys", UnexpectedKeys, maxKeys);
         Append(text, "mismatched shapes", MismatchedShapes.Select(m => m.ToString()).ToList(), maxKeys);
+        Append(text, "ignored keys", IgnoredKeys, maxKeys);
         return text.Append('.').ToString();
     }
 

@@ -48,7 +48,7 @@ public class CheckpointTests
         "features.denseblock1.denselayer1.norm1.weight", "features.transition3.conv.weight",
         "features.denseblock4.denselayer16.conv2.weight", "features.norm5.bias" })]
     [InlineData(Architecture.Vgg16, new[] { "features.0.weight", "features.2.bias", "features.28.weight" })]
-    // torchvision's Inception3 has these at the top level; here they sit under "features.".
+    // torchvision's Inception3 has these at the top level; here they sit under "features." (TorchvisionNames drops it).
     [InlineData(Architecture.InceptionV3, new[] { "features.Conv2d_1a_3x3.conv.weight",
         "features.Conv2d_4a_3x3.bn.running_var", "features.Mixed_5b.branch5x5_2.conv.weight",
         "features.Mixed_6a.branch3x3dbl_3.bn.weight", "features.Mixed_7c.branch3x3dbl_3b.conv.weight",

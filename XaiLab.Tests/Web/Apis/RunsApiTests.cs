@@ -4,6 +4,8 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using XaiLab.Data;
+using XaiLab.Engine.Models;
+using XaiLab.Engine.Models.Weights;
 using XaiLab.Tests.Fixtures;
 
 namespace XaiLab.Tests.Web.Apis;
@@ -101,6 +103,35 @@ public sealed class RunsApiTests : IDisposable
         Assert.Equal(3, (await client.GetStringAsync($"/api/runs/{ids[0]}/epochs.csv")).Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Length);
         Assert.Equal(4, (await client.GetStringAsync($"/api/runs/{ids[0]}/per-class.csv")).Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Length);
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/api/runs/99999/confusion.csv")).StatusCode);
+
+        // The trained weights as a state dict that PyTorch (and XaiLab) load: the paper preset's flatten head, seed 1.
+        var weights = await client.GetAsync($"/api/runs/{ids[0]}/weights.safetensors");
+        Assert.Equal(HttpStatusCode.OK, weights.StatusCode);
+        Assert.Equal($"run-{ids[0]}-smallcnn.safetensors", weights.Content.Headers.ContentDisposition?.FileNameStar ?? weights.Content.Headers.ContentDisposition?.FileName);
+        var weightsPath = Path.Combine(Path.GetTempPath(), $"xailab-run-{Guid.NewGuid():N}.safetensors");
+        try
+        {
+            await File.WriteAllBytesAsync(weightsPath, await weights.Content.ReadAsByteArrayAsync());
+            var spec = new ModelSpec(Architecture.SmallCnn, 1, 3, 64, HeadKind.Flatten);
+            TorchSharp.torch.manual_seed(1);
+            using var initial = ModelFactory.Create(spec);
+            using var trained = ModelFactory.Create(spec);
+            var report = StateDictExchange.Import(trained, weightsPath);
+            Assert.True(report.IsExactMatch, report.Describe());
+            Assert.Equal(trained.state_dict().Count, report.Loaded);
+            // Trained, not the initial weights the run started from.
+            Assert.Contains(trained.state_dict(), entry => !entry.Value.eq(initial.state_dict()[entry.Key]).all().item<bool>());
+        }
+        finally
+        {
+            File.Delete(weightsPath);
+        }
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync($"/api/runs/{ids[0]}/weights.pt?naming=xailab")).StatusCode);
+        var noTorchvision = await client.GetAsync($"/api/runs/{ids[0]}/weights.pt?naming=torchvision");
+        Assert.Equal(HttpStatusCode.BadRequest, noTorchvision.StatusCode);
+        Assert.Contains("torchvision has no smallcnn", await noTorchvision.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.BadRequest, (await client.GetAsync($"/api/runs/{ids[0]}/weights.pt?naming=keras")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/api/runs/99999/weights.pt")).StatusCode);
 
         Assert.Equal(ids.Order(), (await ListAsync(client, "?tag=sweep-a")).Order());
         Assert.Equal(ids.Order(), (await ListAsync(client, $"?datasetId={datasetId}&architecture=smallcnn&status=succeeded&q=smallcnn")).Order());

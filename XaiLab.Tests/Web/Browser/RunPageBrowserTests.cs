@@ -1,3 +1,5 @@
+using System.Net.Http.Json;
+using System.Text.Json;
 using Microsoft.Playwright;
 using XaiLab.Tests.Fixtures;
 
@@ -36,5 +38,40 @@ public sealed class RunPageBrowserTests(BrowserHost host) : IClassFixture<Browse
         Assert.Empty(await BrowserSignIn.CspViolationsAsync(page));
 
         await BrowserHost.ScreenshotAsync(page, "run-page.png");
+    }
+
+    [Fact]
+    public async Task LaunchForm_StartsRun_AndItsPageFollowsProgressToTheConfusionMatrix()
+    {
+        var datasetId = await host.CreateDemoDatasetAsync(seed: 9);
+        var page = await host.OpenAsync("/", 1400, 1000);
+
+        // The launch button comes alive with the circuit; a click before that would be lost.
+        var launch = page.Locator("[data-testid=launch]");
+        await Assertions.Expect(launch).ToBeEnabledAsync(new LocatorAssertionsToBeEnabledOptions { Timeout = 30_000 });
+        var epochs = page.Locator(".mud-input-control:has(label:text-is('Epochs')) input");
+        await epochs.FillAsync("2");
+        await epochs.PressAsync("Tab");
+        var seeds = page.Locator("input[data-testid=seeds], [data-testid=seeds] input");
+        await seeds.FillAsync("7");
+        await seeds.PressAsync("Tab");
+        await launch.ClickAsync();
+
+        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex(@"/runs/\d+$"), new PageWaitForURLOptions { Timeout = 30_000 });
+        var runId = int.Parse(page.Url[(page.Url.LastIndexOf('/') + 1)..], System.Globalization.CultureInfo.InvariantCulture);
+        var run = await host.Client.GetFromJsonAsync<JsonElement>($"/api/runs/{runId}");
+        Assert.Equal(datasetId, run.GetProperty("datasetId").GetInt32());
+        Assert.Equal("smallcnn", run.GetProperty("architecture").GetString());
+        Assert.Equal(2, run.GetProperty("epochs").GetInt32());
+        Assert.Equal(7, run.GetProperty("seed").GetInt32());
+
+        // The page is pushed the run's progress until it reads 100 % and the test split's confusion matrix appears.
+        var progress = page.Locator("[data-testid=run-progress]");
+        await Assertions.Expect(progress).ToContainTextAsync("100", new LocatorAssertionsToContainTextOptions { Timeout = 240_000 });
+        await page.Locator("[data-testid=confusion-matrix] tbody tr").First.WaitForAsync(new LocatorWaitForOptions { Timeout = 60_000 });
+        Assert.Equal(3, await page.Locator("[data-testid=confusion-matrix] tbody tr").CountAsync());
+        Assert.Equal("succeeded", (await page.Locator("[data-testid=run-status]").InnerTextAsync()).Trim());
+        Assert.Empty(await BrowserSignIn.CspViolationsAsync(page));
+        await BrowserHost.ScreenshotAsync(page, "run-launched-from-form.png");
     }
 }

@@ -66,11 +66,9 @@ public sealed class RunExplainer : IDisposable
         var checkpoint = run.CheckpointPath ?? throw new InvalidOperationException($"Run {run.Id} has no checkpoint.");
         var state = TrainingCheckpoint.FromBytes(await store.ReadAsync(checkpoint, cancellationToken)).ModelState;
 
-        var model = RunModels.CreateInitial(run, classes);
+        var model = RunModels.CreateTrained(run, classes, state);
         try
         {
-            using var reader = new BinaryReader(new MemoryStream(state));
-            model.load(reader);
             return new RunExplainer(model, preprocessor, predictions, TorchRuntime.Resolve(run.Device), run.ImageSize);
         }
         catch

@@ -68,12 +68,7 @@ public sealed class EmbeddingFeatureLoader(IDbContextFactory<XaiLabDbContext> co
     private static FeatureMatrix Embed(TrainingRun run, int classes, byte[]? state, float[][] inputs, int size, CancellationToken cancellationToken)
     {
         var device = TorchRuntime.Resolve(run.Device);
-        using var model = RunModels.CreateInitial(run, classes);
-        if (state is not null)
-        {
-            using var reader = new BinaryReader(new MemoryStream(state));
-            model.load(reader);
-        }
+        using var model = state is null ? RunModels.CreateInitial(run, classes) : RunModels.CreateTrained(run, classes, state);
         model.to(device);
         model.eval();
         using var noGrad = torch.no_grad();

@@ -18,4 +18,23 @@ public static class RunModels
         manual_seed(run.Seed);
         return ModelFactory.Create(new ModelSpec(ArchitectureNames.Parse(run.Architecture), 1, classes, run.ImageSize, head));
     }
+
+    /// <summary>The run's network with the weights of a checkpoint's model state (<see
+    /// cref="XaiLab.Engine.Training.TrainingCheckpoint.ModelState"/>).</summary>
+    public static ClassifierModel CreateTrained(TrainingRun run, int classes, byte[] modelState)
+    {
+        ArgumentNullException.ThrowIfNull(modelState);
+        var model = CreateInitial(run, classes);
+        try
+        {
+            using var reader = new BinaryReader(new MemoryStream(modelState));
+            model.load(reader);
+            return model;
+        }
+        catch
+        {
+            model.Dispose();
+            throw;
+        }
+    }
 }

@@ -89,8 +89,15 @@ public sealed class AccessMatrixFixture : IAsyncLifetime
             TeamId = teamId, DatasetId = dataset.Id, Architecture = "smallcnn", Device = "cpu", Status = RunStatus.Succeeded,
             Epochs = 1, CompletedEpochs = 1, ImageSize = 16, BatchSize = 2, LearningRate = 1e-3, Seed = 1, Progress = 1,
             TestAccuracy = 0.5, Notes = marker, EvaluationJson = JsonSerializer.Serialize(evaluation), CreatedAt = created,
-            StartedAt = created, FinishedAt = created,
+            StartedAt = created, FinishedAt = created, CheckpointPath = $"matrix/{marker}/checkpoint.bin",
         };
+        // A real (untrained) checkpoint, so the weights downloads have something to serve.
+        using (var model = XaiLab.Engine.Models.ModelFactory.Create(new XaiLab.Engine.Models.ModelSpec(XaiLab.Engine.Models.Architecture.SmallCnn, 1, 2, 16)))
+        using (var state = new MemoryStream())
+        {
+            using (var writer = new BinaryWriter(state, System.Text.Encoding.UTF8, leaveOpen: true)) model.save(writer);
+            store.Write(run.CheckpointPath, new XaiLab.Engine.Training.TrainingCheckpoint(1, state.ToArray(), [], XaiLab.Engine.Training.OptimizerKind.Sgd, 1).ToBytes());
+        }
         db.Runs.Add(run);
         await db.SaveChangesAsync();
         db.EpochMetrics.Add(new EpochMetric { RunId = run.Id, Epoch = 1, TrainLoss = 1, TrainAccuracy = 0.5, ValidationLoss = 1, ValidationAccuracy = 0.5 });

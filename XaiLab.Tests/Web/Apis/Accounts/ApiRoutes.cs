@@ -42,6 +42,8 @@ public static class ApiRoutes
         new("GET", "/api/runs/summary?ids={run}", RouteAccess.Read) { DropsUnknownIds = true },
         new("GET", "/api/runs/summary.csv?ids={run}", RouteAccess.Read) { DropsUnknownIds = true },
         new("GET", "/api/runs/{run}/epochs.csv", RouteAccess.Read),
+        new("GET", "/api/runs/{run}/weights.pt", RouteAccess.Read),
+        new("GET", "/api/runs/{run}/weights.safetensors", RouteAccess.Read),
         new("GET", "/api/runs/{run}/per-class.csv", RouteAccess.Read),
         new("GET", "/api/runs/{run}/confusion.csv", RouteAccess.Read),
         new("GET", "/api/runs/{run}/predictions.csv", RouteAccess.Read),
