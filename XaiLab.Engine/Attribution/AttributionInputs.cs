@@ -14,6 +14,15 @@ internal static class AttributionInputs
         }
     }
 
+    /// <summary>A batch method's <see cref="IAttributionMethod.Explain"/>: the one input as a batch of one.</summary>
+    public static AttributionMap ExplainOne(IBatchAttributionMethod method, IModelProbe probe, Tensor input, long target,
+        IProgress<double>? progress, CancellationToken cancellationToken)
+    {
+        CheckShape(input);
+        using var scope = NewDisposeScope();
+        return method.ExplainMany(probe, input.unsqueeze(0), target, progress, cancellationToken)[0];
+    }
+
     public static void CheckBatchShape(Tensor inputs)
     {
         ArgumentNullException.ThrowIfNull(inputs);

@@ -24,11 +24,7 @@ public sealed class VanillaGradient : IBatchAttributionMethod
         long target,
         IProgress<double>? progress = null,
         CancellationToken cancellationToken = default)
-    {
-        AttributionInputs.CheckShape(input);
-        using var scope = NewDisposeScope();
-        return ExplainMany(probe, input.unsqueeze(0), target, progress, cancellationToken)[0];
-    }
+        => AttributionInputs.ExplainOne(this, probe, input, target, progress, cancellationToken);
 
     /// <inheritdoc />
     public IReadOnlyList<AttributionMap> ExplainMany(

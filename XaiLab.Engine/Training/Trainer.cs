@@ -89,6 +89,11 @@ public sealed class Trainer
             {
                 ct.ThrowIfCancellationRequested();
                 (validationLoss, validationAccuracy) = Evaluate(model, validation, options.BatchSize, device, format);
+                if (!double.IsFinite(validationLoss.Value))
+                {
+                    // The epoch's last steps blew the weights up: no checkpoint of them is worth keeping.
+                    throw new TrainingDivergedException(epoch, batches, validationLoss.Value, epochLearningRate);
+                }
             }
             stoppedEarly = stopping is not null && validationLoss is { } loss && stopping.Update(loss) && epoch < options.Epochs;
             var result = new EpochResult(epoch, trainLoss, trainAccuracy, validationLoss, validationAccuracy,
@@ -143,6 +148,10 @@ public sealed class Trainer
                 batchLoss.backward();
                 optimizer.step();
                 loss = batchLoss.item<float>();
+                if (!double.IsFinite(loss))
+                {
+                    throw new TrainingDivergedException(epoch, batch + 1, loss, learningRate);
+                }
                 correct += logits.argmax(1).eq(labels).sum().item<long>();
             }
             lossSum += loss * indices.Length;

@@ -120,6 +120,26 @@ public class TrainerTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void Train_WhoseLossBlowsUp_FailsWithTheDivergingBatch_AndStoresNoEpoch()
+    {
+        var observer = new RecordingTrainingObserver();
+        using var model = NewModel(seed: 1);
+
+        // AdamW at 1e30: the first step sends the weights towards infinity, so a later loss is NaN.
+        var error = Assert.Throws<TrainingDivergedException>(() => new Trainer().Train(model, TinySource(20, seed: 2), TinySource(8, seed: 3),
+            new TrainingOptions(Epochs: 3, BatchSize: 4, LearningRate: 1e30, Device: "cpu"), observer, CancellationToken.None));
+
+        Assert.False(double.IsFinite(error.Loss));
+        Assert.Equal(1, error.Epoch);
+        Assert.InRange(error.Batch, 2, 5);
+        Assert.Equal(error.Batch - 1, observer.Batches.Count);
+        Assert.All(observer.Batches, batch => Assert.True(double.IsFinite(batch.Loss)));
+        Assert.Empty(observer.Epochs);
+        Assert.Empty(observer.Checkpoints);
+        Assert.Contains("Lower the learning rate", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Train_CancelledDuringAnEpoch_ThrowsBeforeTheNextBatch()
     {
         using var source = new CancellationTokenSource();

@@ -94,6 +94,11 @@ public sealed class StudyRatingBrowserTests : IAsyncLifetime
         Assert.Equal("misses the lower rim", ratings[0].Comment);
         Assert.Equal(0.25, ratings[0].ClickX!.Value, 2);
         Assert.Equal(0.75, ratings[0].ClickY!.Value, 2);
+
+        // An annotator's home is the list of their studies: the data pages' home would only say "access denied".
+        await page.GotoAsync(new Uri(client.BaseAddress!, "/").ToString());
+        await page.WaitForURLAsync(url => url.EndsWith("/studies", StringComparison.Ordinal), new PageWaitForURLOptions { Timeout = 30_000 });
+        await page.Locator($"[data-testid=study-{id}]").WaitForAsync();
     }
 
     private static async Task Expect(ILocator locator, string text)

@@ -39,7 +39,7 @@ public sealed class RunEvaluationStage(IDbContextFactory<XaiLabDbContext> contex
         }
         var stored = await db.Runs.SingleAsync(r => r.Id == run.Id, cancellationToken);
         stored.TestAccuracy = report.Accuracy;
-        stored.EvaluationJson = JsonSerializer.Serialize(evaluation);
+        stored.EvaluationJson = evaluation.ToJson();
         await db.SaveChangesAsync(cancellationToken);
         return predicted;
     }

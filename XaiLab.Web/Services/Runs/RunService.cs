@@ -263,7 +263,7 @@ public sealed class RunService(
     private static string Id(int id) => id.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     public static StoredEvaluation? ReadEvaluation(TrainingRun run) =>
-        run.EvaluationJson is null ? null : JsonSerializer.Deserialize<StoredEvaluation>(run.EvaluationJson);
+        StoredEvaluation.FromJson(run.EvaluationJson);
 
     private static RunResponse ToResponse(TrainingRun run)
     {
@@ -290,9 +290,7 @@ public sealed class RunService(
             ReadConfig(run),
             evaluation?.Labels.Select((name, i) => new ClassMetricsResponse(
                 name, evaluation.Precision[i], evaluation.Recall[i], evaluation.F1[i], evaluation.Support[i])).ToList(),
-            evaluation is null ? null : new AucResponse(
-                evaluation.Labels.Select((name, i) => (name, i)).ToDictionary(p => p.name, p => evaluation.RocAuc[p.i]),
-                evaluation.RocAuc.Where(double.IsFinite).DefaultIfEmpty(double.NaN).Average()),
+            evaluation?.ToAucResponse(),
             evaluation?.MacroF1,
             RunTags.Split(run.Tags),
             run.Notes,

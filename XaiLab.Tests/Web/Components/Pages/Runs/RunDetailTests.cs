@@ -94,6 +94,26 @@ public sealed class RunDetailTests : MudBunitContext
     }
 
     [Fact]
+    public void FinishedRun_WithAnUndefinedAuc_ShowsADashForIt()
+    {
+        // A class absent from a small test split has no one-vs-rest AUC: stored as NaN, shown as "—", API null.
+        var evaluation = new StoredEvaluation(0.75, 0.7, 0.74, ["a", "b"], [[4, 0], [0, 0]],
+            [1, 0], [1, 0], [1, 0], [4, 0], [double.NaN, double.NaN]);
+        Assert.Equal(evaluation.RocAuc, StoredEvaluation.FromJson(evaluation.ToJson())!.RocAuc);
+        var auc = evaluation.ToAucResponse();
+        Assert.Null(auc.Macro);
+        Assert.All(auc.PerClass.Values, Assert.Null);
+        var partly = (evaluation with { RocAuc = [0.8, double.NaN] }).ToAucResponse();
+        Assert.Equal((0.8, (double?)null, 0.8), (partly.PerClass["a"]!.Value, partly.PerClass["b"], partly.Macro!.Value));
+
+        var runId = SeedRun(RunStatus.Succeeded, completedEpochs: 2, evaluation);
+        var cut = Context.Render<RunDetail>(p => p.Add(c => c.RunId, runId));
+
+        cut.WaitForAssertion(() => Assert.Equal(2, cut.FindAll("[data-testid=per-class] tbody tr").Count));
+        Assert.All(cut.FindAll("[data-testid=per-class] tbody tr"), row => Assert.EndsWith("—", row.TextContent.Trim()));
+    }
+
+    [Fact]
     public void MissingRun_SaysSo()
     {
         var cut = Context.Render<RunDetail>(p => p.Add(c => c.RunId, 999));
@@ -111,7 +131,7 @@ public sealed class RunDetailTests : MudBunitContext
             TeamId = Team.DefaultTeamId, DatasetId = dataset.Id, Architecture = "smallcnn", Device = "cpu", Status = status,
             Epochs = 4, CompletedEpochs = completedEpochs, ImageSize = 64, BatchSize = 16, LearningRate = 1e-3,
             Progress = completedEpochs / 4.0 * 0.9, TestAccuracy = evaluation?.Accuracy,
-            EvaluationJson = evaluation is null ? null : JsonSerializer.Serialize(evaluation),
+            EvaluationJson = evaluation?.ToJson(),
         };
         db.Runs.Add(run);
         db.SaveChanges();
