@@ -21,7 +21,19 @@ void Run(string section, Func<BenchmarkOptions, IEnumerable<Measurement>> measur
         Console.WriteLine($"{measurement.Section,-13} {measurement.Model,-18} {measurement.Size,4} {measurement.Name,-48} " +
             $"{measurement.Value,10:F3} {measurement.Unit,-9} {measurement.CpuSeconds,8:F2} {measurement.LoadAverage,6:F2}");
     }
+    // After every section: a later section that fails (or a stopped run) keeps what was measured so far.
+    Save();
 }
+
+void Save() => File.WriteAllText(options.Output, JsonSerializer.Serialize(new
+{
+    machine = $"{Environment.ProcessorCount} logical CPUs, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}",
+    libtorch = TorchRuntime.LibTorchVersion,
+    threads = options.Threads,
+    ompWaitPolicy = waitPolicy,
+    smoke = options.Smoke,
+    results,
+}, new JsonSerializerOptions { WriteIndented = true, NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals }));
 
 Console.WriteLine($"{"section",-13} {"model",-18} {"size",4} {"measurement",-48} {"value",10} {"unit",-9} {"cpu-s",8} {"load",6}");
 Run("models", ModelThroughput.Run);
@@ -36,13 +48,5 @@ Run("ratios", PipelineRatios.Run);
 Run("import", ImportTimings.Import);
 Run("compare", ImportTimings.Compare);
 
-await File.WriteAllTextAsync(options.Output, JsonSerializer.Serialize(new
-{
-    machine = $"{Environment.ProcessorCount} logical CPUs, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}",
-    libtorch = TorchRuntime.LibTorchVersion,
-    threads = options.Threads,
-    ompWaitPolicy = waitPolicy,
-    smoke = options.Smoke,
-    results,
-}, new JsonSerializerOptions { WriteIndented = true, NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals }));
+Save();
 Console.WriteLine($"Wrote {results.Count} measurements to {options.Output}");
