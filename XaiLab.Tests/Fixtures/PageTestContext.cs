@@ -16,6 +16,16 @@ namespace XaiLab.Tests.Fixtures;
 /// </summary>
 public abstract class PageTestContext : MudBunitContext
 {
+    /// <summary>
+    /// Pages render over an interactive server circuit in the app, and some controls wait for it (the Launch button).
+    /// Runs after every constructor has registered its services: setting the renderer info builds the service provider.
+    /// </summary>
+    public override Task InitializeAsync()
+    {
+        Context.SetRendererInfo(new Microsoft.AspNetCore.Components.RendererInfo("Server", isInteractive: true));
+        return base.InitializeAsync();
+    }
+
     protected PageTestContext()
     {
         Services.AddSingleton(Database.Factory);
