@@ -47,6 +47,48 @@ public static class AdminApi
         api.MapGet("/users", async (AccountAdministration administration, CancellationToken ct) =>
             TypedResults.Ok(await administration.ListUsersAsync(ct)));
 
+        api.MapPatch("/users/{id}", async Task<Results<NoContent, ProblemHttpResult>> (
+            string id, UpdateUserRequest request, AccountAdministration administration, CancellationToken ct) =>
+        {
+            try
+            {
+                await administration.UpdateUserAsync(id, request.Role, request.TeamIds, request.Locked, ct);
+                return TypedResults.NoContent();
+            }
+            catch (RequestValidationException e)
+            {
+                return ApiProblems.From(e);
+            }
+        });
+
+        api.MapPost("/users/{id}/password", async Task<Results<NoContent, ProblemHttpResult>> (
+            string id, ResetPasswordRequest request, AccountAdministration administration, CancellationToken ct) =>
+        {
+            try
+            {
+                await administration.ResetPasswordAsync(id, request.Password, ct);
+                return TypedResults.NoContent();
+            }
+            catch (RequestValidationException e)
+            {
+                return ApiProblems.From(e);
+            }
+        });
+
+        api.MapDelete("/users/{id}", async Task<Results<NoContent, ProblemHttpResult>> (
+            string id, AccountAdministration administration, CancellationToken ct) =>
+        {
+            try
+            {
+                await administration.DeleteUserAsync(id, ct);
+                return TypedResults.NoContent();
+            }
+            catch (RequestValidationException e)
+            {
+                return ApiProblems.From(e);
+            }
+        });
+
         api.MapGet("/audit", async Task<Results<Ok<List<AuditEntryResponse>>, FileContentHttpResult, ProblemHttpResult>> (
             string? user, string? action, string? objectType, DateTimeOffset? from, DateTimeOffset? to, int? take, string? format,
             AuditQueries audit, CancellationToken ct) =>

@@ -108,6 +108,31 @@ public sealed class AccountsBrowserTests : IAsyncLifetime
         Assert.Empty(await BrowserSignIn.CspViolationsAsync(page));
     }
 
+    [Fact]
+    public async Task UsersPage_LocksAndUnlocksAUser_WhoseTokenStopsAndStartsWorking()
+    {
+        using var client = factory.CreateClient();
+        var email = await factory.CreateUserAsync(XaiLab.Web.Services.Accounts.XaiLabRoles.Viewer, 1);
+        using var viewer = factory.CreateClientWithToken(await factory.CreateTokenAsync(email));
+        var page = await BrowserSignIn.NewSignedInPageAsync(browser!, client.BaseAddress!, XaiLabAppFactory.AdminEmail, XaiLabAppFactory.AdminPassword);
+        await page.GotoAsync(new Uri(client.BaseAddress!, "/admin/users").ToString());
+        var row = page.Locator("[data-testid=users] tbody tr", new PageLocatorOptions { HasText = email });
+        var lockButton = row.Locator("[data-testid=row-lock]");
+        // Prerendered first: click until the circuit answers with the new state.
+        for (var attempt = 0; attempt < 20 && (await lockButton.TextContentAsync())!.Trim() != "Unlock"; attempt++)
+        {
+            await lockButton.ClickAsync();
+            await page.WaitForTimeoutAsync(750);
+        }
+        Assert.Equal("Unlock", (await lockButton.TextContentAsync())!.Trim());
+        Assert.Equal(System.Net.HttpStatusCode.Unauthorized, (await viewer.GetAsync("/api/auth/me")).StatusCode);
+
+        await lockButton.ClickAsync();
+        await Assertions.Expect(lockButton).ToHaveTextAsync("Lock");
+        Assert.Equal(System.Net.HttpStatusCode.OK, (await viewer.GetAsync("/api/auth/me")).StatusCode);
+        Assert.Empty(await BrowserSignIn.CspViolationsAsync(page));
+    }
+
     private sealed record AuditRow(string Action, string? User);
 
     public async Task DisposeAsync()

@@ -64,6 +64,108 @@ public sealed class AccountAdministration(
             u.Teams, u.LockoutEnd is { } end && end > now)).ToList();
     }
 
+    /// <summary>
+    /// Changes what is given of a user's role, teams (first team first) and lock. The user's open sessions and tokens see
+    /// the change at once (the security stamp changes, so cookies are re-validated). Refuses to leave the installation
+    /// without an unlocked administrator.
+    /// </summary>
+    /// <exception cref="RequestValidationException">Unknown user (404), role or team (400), or the last administrator (409).</exception>
+    public async Task UpdateUserAsync(string userId, string? role, IReadOnlyList<int>? teamIds, bool? locked,
+        CancellationToken cancellationToken = default)
+    {
+        var user = await FindAsync(userId);
+        var current = (await users.GetRolesAsync(user)).FirstOrDefault();
+        var roleName = role is null ? current : CanonicalRole(role) ?? throw new RequestValidationException(
+            $"Unknown role '{role}'. Valid: {string.Join(", ", XaiLabRoles.All)}.");
+        var demoted = current == XaiLabRoles.Admin && roleName != XaiLabRoles.Admin;
+        if ((demoted || (locked == true && current == XaiLabRoles.Admin)) && await UnlockedAdminCountAsync() <= 1)
+        {
+            throw new RequestValidationException("This is the last unlocked administrator: make another one first.", conflict: true);
+        }
+        var changes = new List<string>();
+        if (roleName != current && roleName is not null)
+        {
+            if (current is not null) Check(await users.RemoveFromRoleAsync(user, current));
+            Check(await users.AddToRoleAsync(user, roleName));
+            changes.Add($"role {current} -> {roleName}");
+        }
+        if (teamIds is not null)
+        {
+            var teams = teamIds.Distinct().ToList();
+            await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+            var known = await db.Teams.Where(t => teams.Contains(t.Id)).Select(t => t.Id).ToListAsync(cancellationToken);
+            if (teams.Except(known).FirstOrDefault() is var unknown and > 0)
+            {
+                throw new RequestValidationException($"Team {unknown} does not exist.");
+            }
+            await db.TeamMemberships.Where(m => m.UserId == user.Id).ExecuteDeleteAsync(cancellationToken);
+            db.TeamMemberships.AddRange(teams.Select((team, position) => new TeamMembership
+            {
+                UserId = user.Id, TeamId = team, Position = position, JoinedAt = time.GetUtcNow(),
+            }));
+            await db.SaveChangesAsync(cancellationToken);
+            changes.Add($"teams [{string.Join(", ", teams)}]");
+        }
+        if (locked is { } lockUser)
+        {
+            Check(await users.SetLockoutEnabledAsync(user, true));
+            Check(await users.SetLockoutEndDateAsync(user, lockUser ? DateTimeOffset.MaxValue : null));
+            if (!lockUser) Check(await users.ResetAccessFailedCountAsync(user));
+            changes.Add(lockUser ? "locked" : "unlocked");
+        }
+        Check(await users.UpdateSecurityStampAsync(user));
+        await audit.RecordAsync(AuditActions.UserUpdated, "user", user.Id, $"{user.Email}: {string.Join("; ", changes)}", cancellationToken);
+    }
+
+    /// <summary>Sets a new password chosen by an administrator; the user's open sessions end.</summary>
+    /// <exception cref="RequestValidationException">Unknown user (404) or a password Identity's rules reject (400).</exception>
+    public async Task ResetPasswordAsync(string userId, string? password, CancellationToken cancellationToken = default)
+    {
+        var user = await FindAsync(userId);
+        if (string.IsNullOrEmpty(password))
+        {
+            throw new RequestValidationException("password is required.");
+        }
+        var token = await users.GeneratePasswordResetTokenAsync(user);
+        Check(await users.ResetPasswordAsync(user, token, password));
+        await audit.RecordAsync(AuditActions.PasswordReset, "user", user.Id, user.Email, cancellationToken);
+    }
+
+    /// <summary>
+    /// Deletes a user, their team memberships and access tokens. A user who rated or is assigned study items is kept
+    /// (their ratings are study results): lock them instead. The last unlocked administrator cannot be deleted.
+    /// </summary>
+    /// <exception cref="RequestValidationException">Unknown user (404); study assignments or the last administrator (409).</exception>
+    public async Task DeleteUserAsync(string userId, CancellationToken cancellationToken = default)
+    {
+        var user = await FindAsync(userId);
+        if (await users.IsInRoleAsync(user, XaiLabRoles.Admin) && await UnlockedAdminCountAsync() <= 1)
+        {
+            throw new RequestValidationException("This is the last unlocked administrator: make another one first.", conflict: true);
+        }
+        await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
+        {
+            if (await db.StudyAssignments.AnyAsync(a => a.AnnotatorUserId == user.Id, cancellationToken))
+            {
+                throw new RequestValidationException(
+                    $"{user.Email} has rating assignments in studies, which are results: lock the account instead.", conflict: true);
+            }
+        }
+        Check(await users.DeleteAsync(user));
+        await audit.RecordAsync(AuditActions.UserDeleted, "user", user.Id, user.Email, cancellationToken);
+    }
+
+    private async Task<XaiLabUser> FindAsync(string userId) =>
+        await users.FindByIdAsync(userId ?? string.Empty)
+        ?? throw RequestValidationException.NotFound($"User {userId} does not exist.");
+
+    private async Task<int> UnlockedAdminCountAsync()
+    {
+        var admins = await users.GetUsersInRoleAsync(XaiLabRoles.Admin);
+        var now = time.GetUtcNow();
+        return admins.Count(a => a.LockoutEnd is not { } end || end <= now);
+    }
+
     /// <summary>Makes sure the four roles exist (first start and every start after a new role was added).</summary>
     public async Task EnsureRolesAsync()
     {

@@ -25,4 +25,7 @@ public static class AuditActions
     public const string Rating = "rating";
     public const string TeamCreated = "team.created";
     public const string UserCreated = "user.created";
+    public const string UserUpdated = "user.updated";
+    public const string PasswordReset = "user.password-reset";
+    public const string UserDeleted = "user.deleted";
 }

@@ -22,7 +22,8 @@ public enum RouteAccess
 /// <summary>
 /// One row of the access matrix: a route, who may use it, and how to call it for a team's objects. Placeholders in
 /// <see cref="Template"/>: {dataset}, {importing}, {run}, {slice}, {saliency}, {embedding}, {attribution}, {method} (the
-/// team's objects), {token} (a token id nobody has), {study} (a study id nobody has), {layer} (image) and {format} (png).
+/// team's objects), {token} (a token id nobody has), {study} (a study id nobody has), {user} (a user id nobody has),
+/// {layer} (image) and {format} (png).
 /// <see cref="Body"/> gets the team whose ids are used (its id may go in a teamId field).
 /// </summary>
 public sealed record ApiRoute(string Method, string Template, RouteAccess Access, Func<TeamObjects, HttpContent?>? Body = null)
@@ -30,8 +31,9 @@ public sealed record ApiRoute(string Method, string Template, RouteAccess Access
     /// <summary>Whether the route names team-owned objects (or a team), so that another team's ids can be tried.</summary>
     public bool HasTeamScope => TeamInBody || TeamPlaceholders.Any(p => Template.Contains(p, StringComparison.Ordinal));
 
-    /// <summary>A permitted caller may get 404: the route names an object the matrix does not seed ({token}, {study}).</summary>
-    public bool MayBeMissing => Access == RouteAccess.SignedIn || Template.Contains("{study}", StringComparison.Ordinal);
+    /// <summary>A permitted caller may get 404: the route names an object the matrix does not seed ({token}, {study}, {user}).</summary>
+    public bool MayBeMissing => Access == RouteAccess.SignedIn || Template.Contains("{study}", StringComparison.Ordinal)
+        || Template.Contains("{user}", StringComparison.Ordinal);
 
     private static readonly string[] TeamPlaceholders = ["{dataset}", "{importing}", "{run}", "{slice}", "{saliency}", "{embedding}", "{attribution}"];
 
@@ -55,5 +57,6 @@ public sealed record ApiRoute(string Method, string Template, RouteAccess Access
         .Replace("{token}", "999999", StringComparison.Ordinal)
         .Replace("{format}", "png", StringComparison.Ordinal)
         .Replace("{study}", "999999", StringComparison.Ordinal)
+        .Replace("{user}", "no-such-user", StringComparison.Ordinal)
         .Replace("{layer}", "image", StringComparison.Ordinal);
 }

@@ -91,6 +91,9 @@ public static class ApiRoutes
         {
             email = $"made-{Guid.NewGuid():N}@xailab.test", password = "Made-pass-1", role = XaiLabRoles.Viewer, teamIds = new[] { 1 },
         })),
+        new("PATCH", "/api/admin/users/{user}", RouteAccess.Admin, _ => JsonContent.Create(new { role = XaiLabRoles.Viewer })),
+        new("POST", "/api/admin/users/{user}/password", RouteAccess.Admin, _ => JsonContent.Create(new { password = "Reset-pass-1" })),
+        new("DELETE", "/api/admin/users/{user}", RouteAccess.Admin),
         new("GET", "/api/admin/audit", RouteAccess.Admin),
     ];
 
