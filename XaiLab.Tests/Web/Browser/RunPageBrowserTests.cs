@@ -57,7 +57,19 @@ public sealed class RunPageBrowserTests(BrowserHost host) : IClassFixture<Browse
         await seeds.PressAsync("Tab");
         await launch.ClickAsync();
 
-        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex(@"/runs/\d+$"), new PageWaitForURLOptions { Timeout = 30_000 });
+        try
+        {
+            // Blazor navigates inside the page (history API): wait for the URL, not for a load event.
+            await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex(@"/runs/\d+$"),
+                new PageWaitForURLOptions { Timeout = 90_000, WaitUntil = WaitUntilState.Commit });
+        }
+        catch (TimeoutException)
+        {
+            await BrowserHost.ScreenshotAsync(page, "launch-form-timeout.png");
+            var runs = await host.Client.GetStringAsync("/api/runs");
+            var snackbar = string.Join(" | ", await page.Locator(".mud-snackbar").AllInnerTextsAsync());
+            throw new TimeoutException($"Still at {page.Url} after Launch; snackbar: '{snackbar}'; runs: {runs}");
+        }
         var runId = int.Parse(page.Url[(page.Url.LastIndexOf('/') + 1)..], System.Globalization.CultureInfo.InvariantCulture);
         var run = await host.Client.GetFromJsonAsync<JsonElement>($"/api/runs/{runId}");
         Assert.Equal(datasetId, run.GetProperty("datasetId").GetInt32());
