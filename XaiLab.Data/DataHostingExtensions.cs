@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -50,7 +51,10 @@ public static class DataHostingExtensions
         {
             DatabaseProvider.Sqlite => db
                 .UseSqlite(connectionString, sqlite => sqlite.MigrationsAssembly(SqliteMigrationsAssembly))
-                .AddInterceptors(new SqlitePragmas(options.SqliteBusyTimeoutMilliseconds)),
+                .AddInterceptors(new SqlitePragmas(options.SqliteBusyTimeoutMilliseconds))
+                // SQLite's table rebuilds (EF's own steps in the Accounts migration) toggle foreign keys outside the
+                // migration's transaction by design; the warning about it on every first start says nothing actionable.
+                .ConfigureWarnings(warnings => warnings.Ignore(RelationalEventId.NonTransactionalMigrationOperationWarning)),
             DatabaseProvider.Postgres => db.UseNpgsql(connectionString, npgsql => npgsql
                 .MigrationsAssembly(PostgresMigrationsAssembly)
                 .EnableRetryOnFailure(options.MaxRetryCount, TimeSpan.FromSeconds(options.MaxRetryDelaySeconds), null)),

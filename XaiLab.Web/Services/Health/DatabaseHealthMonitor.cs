@@ -32,7 +32,7 @@ public sealed class DatabaseHealthMonitor(
             timeout.CancelAfter(TimeSpan.FromSeconds(options.Value.TimeoutSeconds));
             await using var db = await contexts.CreateDbContextAsync(timeout.Token);
             // A real round trip: CanConnect alone may be answered from an idle pooled connection.
-            await db.Teams.AsNoTracking().Select(t => t.Id).FirstOrDefaultAsync(timeout.Token);
+            await db.Teams.AsNoTracking().OrderBy(t => t.Id).Select(t => t.Id).FirstOrDefaultAsync(timeout.Token);
         }
         catch (Exception e) when (!cancellationToken.IsCancellationRequested)
         {
