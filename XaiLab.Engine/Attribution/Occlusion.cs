@@ -14,11 +14,18 @@ public sealed class Occlusion : IAttributionMethod
 {
     public string ApiName => "occlusion";
 
-    /// <summary>Side of the square occluding window in pixels. Default 8.</summary>
-    public int Window { get; init; } = 8;
+    /// <summary>
+    /// Side of the square occluding window in pixels. Default null = <see cref="AutoWindow"/>: 8 up to 112-pixel inputs,
+    /// then 1/14 of the shorter side (16 at 224), so a map costs about 730 forward passes whatever the size instead of
+    /// 3,025 at 224 with a fixed 8-pixel window (262 s for DenseNet121 on 2 CPU threads).
+    /// </summary>
+    public int? Window { get; init; }
 
-    /// <summary>Step between windows in pixels. Default 4 (half the window, so windows overlap).</summary>
-    public int Stride { get; init; } = 4;
+    /// <summary>Step between windows in pixels. Default null = half the window, so windows overlap.</summary>
+    public int? Stride { get; init; }
+
+    /// <summary>The default window for an input: 1/14 of its shorter side, at least 8 pixels.</summary>
+    public static int AutoWindow(int height, int width) => Math.Max(8, (int)Math.Round(Math.Min(height, width) / 14.0));
 
     /// <summary>Fill of the occluded window. Default <see cref="OcclusionFill.Zero"/>.</summary>
     public OcclusionFill Fill { get; init; } = OcclusionFill.Zero;
@@ -35,16 +42,18 @@ public sealed class Occlusion : IAttributionMethod
     {
         ArgumentNullException.ThrowIfNull(probe);
         ArgumentNullException.ThrowIfNull(input);
-        ArgumentOutOfRangeException.ThrowIfLessThan(Window, 1);
-        ArgumentOutOfRangeException.ThrowIfLessThan(Stride, 1);
+        var height = (int)input.shape[1];
+        var width = (int)input.shape[2];
+        var window = Window ?? AutoWindow(height, width);
+        var stride = Stride ?? Math.Max(1, window / 2);
+        ArgumentOutOfRangeException.ThrowIfLessThan(window, 1, nameof(Window));
+        ArgumentOutOfRangeException.ThrowIfLessThan(stride, 1, nameof(Stride));
         ArgumentOutOfRangeException.ThrowIfLessThan(InternalBatchSize, 1);
         cancellationToken.ThrowIfCancellationRequested();
 
-        var height = (int)input.shape[1];
-        var width = (int)input.shape[2];
-        var windowHeight = Math.Min(Window, height);
-        var windowWidth = Math.Min(Window, width);
-        var windows = (from top in Starts(height, windowHeight) from left in Starts(width, windowWidth) select (top, left)).ToArray();
+        var windowHeight = Math.Min(window, height);
+        var windowWidth = Math.Min(window, width);
+        var windows = (from top in Starts(height, windowHeight, stride) from left in Starts(width, windowWidth, stride) select (top, left)).ToArray();
 
         var sum = new double[height * width];
         var count = new int[height * width];
@@ -94,14 +103,14 @@ public sealed class Occlusion : IAttributionMethod
         return new AttributionMap(values, 1, height, width);
     }
 
-    private IEnumerable<int> Starts(int size, int window)
+    private static IEnumerable<int> Starts(int size, int window, int stride)
     {
         var last = size - window;
-        for (var start = 0; start <= last; start += Stride)
+        for (var start = 0; start <= last; start += stride)
         {
             yield return start;
         }
-        if (last % Stride != 0)
+        if (last % stride != 0)
         {
             yield return last;
         }

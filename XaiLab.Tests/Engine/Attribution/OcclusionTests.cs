@@ -79,6 +79,30 @@ public class OcclusionTests
         Assert.Equal(10 + 3, probe.Calls);
     }
 
+    [Theory]
+    [InlineData(32, 8)]
+    [InlineData(64, 8)]
+    [InlineData(112, 8)]
+    [InlineData(224, 16)]
+    [InlineData(512, 37)]
+    public void AutoWindow_IsAFourteenthOfTheShorterSide_AtLeastEight(int side, int expected) =>
+        Assert.Equal(expected, Occlusion.AutoWindow(side, side + 10));
+
+    [Fact]
+    public void Explain_At224WithDefaults_Slides16PixelWindowsByEight_In729Passes()
+    {
+        const int side = 224;
+        using var input = AttributionAssert.Image(1, side, side);
+        var (probe, weights) = LinearProbe(side);
+
+        var map = new Occlusion { InternalBatchSize = 256 }.Explain(probe, input, 0);
+
+        Assert.Equal(1 + 27 * 27, probe.Rows); // the reference, then (224 - 16) / 8 + 1 = 27 windows a side
+        var expected = Expected(input.data<float>().ToArray(), weights, side, 16, [.. Enumerable.Range(0, 27).Select(i => i * 8)], 0f);
+        var worst = Enumerable.Range(0, side * side).Max(i => Math.Abs(expected[i] - map.Values[i]));
+        Assert.True(worst < 1e-4, $"largest difference from the hand computation: {worst}");
+    }
+
     [Fact]
     public void Explain_PixelThatChangesOutputGetsAttribution()
     {

@@ -30,6 +30,11 @@ public static class AttributionParameters
         {
             parts.Add($"seed={seed.ToString(CultureInfo.InvariantCulture)}");
         }
+        if (inner == "occlusion")
+        {
+            // The window follows the input size (Occlusion.AutoWindow); maps from the fixed 8-pixel default are not reused.
+            parts.Add("window=auto");
+        }
         return parts.Count == 0 ? "defaults" : string.Join(';', parts);
     }
 

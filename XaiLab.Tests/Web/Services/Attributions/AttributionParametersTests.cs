@@ -18,6 +18,7 @@ public sealed class AttributionParametersTests
         Assert.Equal("steps=default", AttributionParameters.Describe("xrai", null, 3));
         Assert.Equal("seed=3", AttributionParameters.Describe("smooth-vanilla-gradient", 8, 3));
         Assert.Equal("steps=8;seed=3", AttributionParameters.Describe("smooth-integrated-gradients", 8, 3));
+        Assert.Equal("window=auto", AttributionParameters.Describe("occlusion", 8, 3));
     }
 
     [Fact]
