@@ -52,23 +52,17 @@ public static class AttributionsApi
             {
                 return ApiProblems.From(new RequestValidationException($"Unknown figure format '{format}'. Valid: png, pdf."));
             }
-            var palette = Colormap.Jet;
-            if (colormap is not null && (!Enum.TryParse(colormap, ignoreCase: true, out palette) || !Enum.IsDefined(palette)))
+            OverlayLook look;
+            try
             {
-                return ApiProblems.From(new RequestValidationException(
-                    $"Unknown colormap '{colormap}'. Valid: {string.Join(", ", Enum.GetNames<Colormap>().Select(n => n.ToLowerInvariant()))}."));
+                look = OverlayLook.Parse(colormap, opacity, sign);
             }
-            if (opacity is < 0 or > 1)
+            catch (RequestValidationException e)
             {
-                return ApiProblems.From(new RequestValidationException("opacity must be between 0 and 1."));
+                return ApiProblems.From(e);
             }
-            var signed = (sign ?? "absolute").Trim().ToLowerInvariant();
-            if (signed is not ("absolute" or "signed"))
-            {
-                return ApiProblems.From(new RequestValidationException($"Unknown sign '{sign}'. Valid: absolute, signed."));
-            }
-            var look = new AttributionFigureLook(palette, opacity ?? 0.5, shared ?? false, signed == "signed");
-            var bytes = kind == "png" ? await figures.RenderPngAsync(id, look, ct) : await figures.RenderPdfAsync(id, look, ct);
+            var figureLook = new AttributionFigureLook(look.Palette, look.Opacity, shared ?? false, look.Signed);
+            var bytes = kind == "png" ? await figures.RenderPngAsync(id, figureLook, ct) : await figures.RenderPdfAsync(id, figureLook, ct);
             return bytes is null
                 ? TypedResults.NotFound()
                 : TypedResults.File(bytes, kind == "png" ? "image/png" : "application/pdf", $"xailab-attributions-{id}.{kind}");
@@ -92,24 +86,18 @@ public static class AttributionsApi
             {
                 return ApiProblems.From(new RequestValidationException($"Unknown format '{format}'. Valid: png, raw."));
             }
-            var palette = Colormap.Jet;
-            if (colormap is not null && (!Enum.TryParse(colormap, ignoreCase: true, out palette) || !Enum.IsDefined(palette)))
+            OverlayLook look;
+            try
             {
-                return ApiProblems.From(new RequestValidationException(
-                    $"Unknown colormap '{colormap}'. Valid: {string.Join(", ", Enum.GetNames<Colormap>().Select(n => n.ToLowerInvariant()))}."));
+                look = OverlayLook.Parse(colormap, opacity, sign);
             }
-            if (opacity is < 0 or > 1)
+            catch (RequestValidationException e)
             {
-                return ApiProblems.From(new RequestValidationException("opacity must be between 0 and 1."));
+                return ApiProblems.From(e);
             }
             if (ceiling is not null && !(ceiling > 0 && double.IsFinite(ceiling.Value)))
             {
                 return ApiProblems.From(new RequestValidationException("ceiling must be a positive number."));
-            }
-            var signed = (sign ?? "absolute").Trim().ToLowerInvariant();
-            if (signed is not ("absolute" or "signed"))
-            {
-                return ApiProblems.From(new RequestValidationException($"Unknown sign '{sign}'. Valid: absolute, signed."));
             }
             var map = await attributions.FindMapAsync(runId, method, sliceId, parameters, ct);
             if (map is null || !store.Exists(map.OverlayPath) || !store.Exists(map.ValuesPath))
@@ -122,10 +110,10 @@ public static class AttributionsApi
             http.Response.Headers["X-Parameters"] = map.Parameters;
             if (kind == "png")
             {
-                var overlay = colormap is null && opacity is null && ceiling is null && signed == "absolute"
+                var overlay = colormap is null && opacity is null && ceiling is null && !look.Signed
                     ? await store.ReadAsync(map.OverlayPath, ct)
                     : await attributions.RenderOverlayAsync(map,
-                        new SaliencyRenderOptions(palette, opacity ?? 0.5, Ceiling: ceiling, Signed: signed == "signed"), ct);
+                        new SaliencyRenderOptions(look.Palette, look.Opacity, Ceiling: ceiling, Signed: look.Signed), ct);
                 return TypedResults.File(overlay, "image/png");
             }
             http.Response.Headers["X-Shape"] = string.Create(CultureInfo.InvariantCulture, $"{map.Channels},{map.Height},{map.Width}");

@@ -182,8 +182,8 @@ public static class StateDictExchange
             case StateDictNaming.XaiLab:
                 return name => name;
             case StateDictNaming.Torchvision:
-                // Throws here, before any file is touched, when torchvision lacks the architecture.
-                TorchvisionNames.ToTorchvision(architecture, "head.classifier.weight");
+                // Here, before any file is touched.
+                TorchvisionNames.RequireSupported(architecture);
                 return name => TorchvisionNames.ToTorchvision(architecture, name);
             default:
                 throw new ArgumentOutOfRangeException(nameof(naming), naming, "Unknown naming.");

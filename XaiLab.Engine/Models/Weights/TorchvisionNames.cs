@@ -77,7 +77,8 @@ public static partial class TorchvisionNames
     public static bool IsIgnoredOnImport(Architecture architecture, string torchvisionName) =>
         architecture == Architecture.InceptionV3 && torchvisionName.StartsWith("AuxLogits.", StringComparison.Ordinal);
 
-    private static void RequireSupported(Architecture architecture)
+    /// <exception cref="NotSupportedException">torchvision has no such architecture.</exception>
+    internal static void RequireSupported(Architecture architecture)
     {
         if (!Supports(architecture))
         {

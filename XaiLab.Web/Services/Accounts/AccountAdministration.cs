@@ -92,17 +92,10 @@ public sealed class AccountAdministration(
         if (teamIds is not null)
         {
             var teams = teamIds.Distinct().ToList();
+            await RequireTeamsAsync(teams, cancellationToken);
             await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-            var known = await db.Teams.Where(t => teams.Contains(t.Id)).Select(t => t.Id).ToListAsync(cancellationToken);
-            if (teams.Except(known).FirstOrDefault() is var unknown and > 0)
-            {
-                throw new RequestValidationException($"Team {unknown} does not exist.");
-            }
             await db.TeamMemberships.Where(m => m.UserId == user.Id).ExecuteDeleteAsync(cancellationToken);
-            db.TeamMemberships.AddRange(teams.Select((team, position) => new TeamMembership
-            {
-                UserId = user.Id, TeamId = team, Position = position, JoinedAt = time.GetUtcNow(),
-            }));
+            db.TeamMemberships.AddRange(Memberships(user.Id, teams));
             await db.SaveChangesAsync(cancellationToken);
             changes.Add($"teams [{string.Join(", ", teams)}]");
         }
@@ -155,6 +148,21 @@ public sealed class AccountAdministration(
         await audit.RecordAsync(AuditActions.UserDeleted, "user", user.Id, user.Email, cancellationToken);
     }
 
+    /// <exception cref="RequestValidationException">The first of <paramref name="teams"/> that does not exist.</exception>
+    private async Task RequireTeamsAsync(IReadOnlyList<int> teams, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var known = await db.Teams.Where(t => teams.Contains(t.Id)).Select(t => t.Id).ToListAsync(cancellationToken);
+        if (teams.Except(known).Cast<int?>().FirstOrDefault() is { } unknown)
+        {
+            throw new RequestValidationException($"Team {unknown} does not exist.");
+        }
+    }
+
+    /// <summary>Memberships in <paramref name="teams"/>, first team first (it owns what the user creates).</summary>
+    private IEnumerable<TeamMembership> Memberships(string userId, IReadOnlyList<int> teams) =>
+        teams.Select((team, position) => new TeamMembership { UserId = userId, TeamId = team, Position = position, JoinedAt = time.GetUtcNow() });
+
     private async Task<XaiLabUser> FindAsync(string userId) =>
         await users.FindByIdAsync(userId ?? string.Empty)
         ?? throw RequestValidationException.NotFound($"User {userId} does not exist.");
@@ -193,15 +201,7 @@ public sealed class AccountAdministration(
         var roleName = CanonicalRole(role) ?? throw new RequestValidationException(
             $"Unknown role '{role}'. Valid: {string.Join(", ", XaiLabRoles.All)}.");
         var teams = (teamIds ?? []).Distinct().ToList();
-        await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
-        {
-            var known = await db.Teams.Where(t => teams.Contains(t.Id)).Select(t => t.Id).ToListAsync(cancellationToken);
-            var unknown = teams.Except(known).ToList();
-            if (unknown.Count > 0)
-            {
-                throw new RequestValidationException($"Team {unknown[0]} does not exist.");
-            }
-        }
+        await RequireTeamsAsync(teams, cancellationToken);
         if (await users.FindByEmailAsync(address) is not null)
         {
             throw new RequestValidationException($"A user with e-mail {address} already exists.", conflict: true);
@@ -212,10 +212,7 @@ public sealed class AccountAdministration(
         Check(await users.AddToRoleAsync(user, roleName));
         await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
         {
-            db.TeamMemberships.AddRange(teams.Select((team, position) => new TeamMembership
-            {
-                UserId = user.Id, TeamId = team, Position = position, JoinedAt = time.GetUtcNow(),
-            }));
+            db.TeamMemberships.AddRange(Memberships(user.Id, teams));
             await db.SaveChangesAsync(cancellationToken);
         }
         return user;
