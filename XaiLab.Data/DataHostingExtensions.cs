@@ -35,6 +35,8 @@ public static class DataHostingExtensions
         builder.Services.AddSingleton(new ArtifactStore(Path.Combine(dataDirectory, "artifacts")));
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<RunLeaseStore>();
+        builder.Services.AddSingleton<XaiLab.Data.Executions.JobExecutionStore>();
+        builder.Services.AddSingleton<XaiLab.Data.Executions.ComputeNodeStore>();
         return builder;
     }
 

@@ -24,6 +24,8 @@ public class XaiLabDbContext(DbContextOptions<XaiLabDbContext> options) : Identi
     public DbSet<StudyItem> StudyItems => Set<StudyItem>();
     public DbSet<StudyAssignment> StudyAssignments => Set<StudyAssignment>();
     public DbSet<SaliencyRating> SaliencyRatings => Set<SaliencyRating>();
+    public DbSet<JobExecution> JobExecutions => Set<JobExecution>();
+    public DbSet<ComputeNode> ComputeNodes => Set<ComputeNode>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -38,6 +38,12 @@ public static class WebHostingExtensions
         builder.Services.AddOpenApi();
         builder.Services.Configure<DemoDatasetOptions>(builder.Configuration.GetSection(DemoDatasetOptions.SectionName));
         builder.Services.AddSingleton<RunProgressNotifier>();
+        builder.Services.AddSingleton<JobProgressNotifier>();
+        if (NodeOptions.Read(builder.Configuration).Role == NodeRole.Web)
+        {
+            // Progress of every job, wherever it runs, to this node's pages.
+            builder.Services.AddHostedService<JobProgressRelay>();
+        }
         builder.Services.Configure<DatasetImportOptions>(builder.Configuration.GetSection(DatasetImportOptions.SectionName));
         builder.Services.AddSingleton<DatasetProgressNotifier>();
         builder.Services.AddSingleton<DatasetUploadStore>();

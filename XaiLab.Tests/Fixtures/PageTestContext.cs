@@ -31,7 +31,7 @@ public abstract class PageTestContext : MudBunitContext
         Services.AddSingleton(Database.Factory);
         Services.AddSingleton(Notifier);
         Services.AddSingleton(TimeProvider.System);
-        Services.AddSingleton<RunCancellationRegistry>();
+        Services.AddJobExecutions();
         Services.AddSingleton<IBackgroundJobClient>(new BackgroundJobClient(new SQLiteStorage(Path.Combine(Database.Folder, "hangfire.db"))));
         Services.AddScoped<RunService>();
         Services.AddScoped<RunComparisonService>();

@@ -80,6 +80,9 @@ public sealed class XaiLabAppFactory : WebApplicationFactory<Program>
         builder.UseSetting("Accounts:SignInAttemptsPerMinute", "10000");
         builder.UseSetting("Demo:SeedOnStart", "false");
         builder.UseSetting("Jobs:QueuePollIntervalSeconds", "0.2");
+        // In-process hosts run their jobs in the test host (the test reads their services); WorkerProcessTests and
+        // WebAppProcess cover the real web + worker process model.
+        builder.UseSetting("XaiLab:Compute:RunJobsInWebProcess", "true");
         builder.UseSetting("Database:Provider", Provider.ToString());
         builder.UseSetting("Database:ConnectionString", ConnectionString);
         builder.ConfigureLogging(logging => logging.AddProvider(Logs));

@@ -4,7 +4,9 @@ using Hangfire.PostgreSql.Factories;
 using Hangfire.Storage.SQLite;
 using XaiLab.Data;
 using XaiLab.Engine.Runtime;
+using XaiLab.Web.Compute;
 using XaiLab.Web.Jobs.Attributions;
+using XaiLab.Web.Jobs.Execution;
 using XaiLab.Web.Jobs.Datasets;
 using XaiLab.Web.Jobs.Embeddings;
 using XaiLab.Web.Jobs.Training;
@@ -22,7 +24,9 @@ public static class JobsHostingExtensions
     public static IHostApplicationBuilder AddXaiLabJobs(this IHostApplicationBuilder builder)
     {
         var section = builder.Configuration.GetSection(JobsOptions.SectionName);
-        builder.Services.Configure<JobsOptions>(section);
+        builder.Services.AddOptions<JobsOptions>().Bind(section)
+            .Validate(o => o.MaxWorkerCrashes >= 0, "Jobs:MaxWorkerCrashes must be 0 or more.")
+            .ValidateOnStart();
         var jobs = section.Get<JobsOptions>() ?? new JobsOptions();
         var node = NodeOptions.Read(builder.Configuration);
 
@@ -37,7 +41,9 @@ public static class JobsHostingExtensions
             .UseRecommendedSerializerSettings()
             .UseStorage(services.GetRequiredService<JobStorage>()));
 
-        var queues = jobs.ResolveQueues(TorchRuntime.CudaAvailable);
+        // Only a process that computes serves queues; a web node leaves every job to its workers and loads no libtorch.
+        IReadOnlyList<string> queues = ComputeHostingExtensions.Computes(builder.Configuration) ? jobs.ResolveQueues(TorchRuntime.CudaAvailable) : [];
+        builder.Services.AddSingleton(new JobQueueSet(queues));
         string[] trainingQueues = [.. queues.Where(q => q is JobQueues.Gpu or JobQueues.Cpu)];
         if (trainingQueues.Length > 0)
         {
@@ -60,7 +66,14 @@ public static class JobsHostingExtensions
         // Hangfire must see cancellation before the host gives up on it.
         builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = TimeSpan.FromSeconds(30));
 
-        builder.Services.AddSingleton<RunCancellationRegistry>();
+        builder.Services.AddSingleton<FaultInjection>();
+        builder.Services.AddSingleton<JobExecutions>();
+        builder.Services.AddSingleton<WorkerDeaths>();
+        builder.Services.AddScoped<IJobRecovery, RunRecovery>();
+        builder.Services.AddScoped<IJobRecovery, DatasetImportRecovery>();
+        builder.Services.AddScoped<IJobRecovery, AttributionRecovery>();
+        builder.Services.AddScoped<IJobRecovery, SanityCheckRecovery>();
+        builder.Services.AddScoped<IJobRecovery, EmbeddingRecovery>();
         builder.Services.AddScoped<TrainingJob>();
         builder.Services.AddScoped<RunDataLoader>();
         builder.Services.AddSingleton<SliceInputCache>();
@@ -71,11 +84,9 @@ public static class JobsHostingExtensions
         builder.Services.AddScoped<EmbeddingFeatureLoader>();
         builder.Services.AddScoped<AttributionJob>();
         builder.Services.AddSingleton<AttributionLocks>();
-        builder.Services.AddSingleton<AttributionCancellationRegistry>();
         builder.Services.AddScoped<SanityCheckJob>();
         builder.Services.AddScoped<DatasetSliceWriter>();
         builder.Services.AddScoped<DatasetImportJob>();
-        builder.Services.AddSingleton<DatasetImportCancellationRegistry>();
         return builder;
     }
 

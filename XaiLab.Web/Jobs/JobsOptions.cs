@@ -50,6 +50,12 @@ public sealed class JobsOptions
             : throw new InvalidOperationException($"Unknown job queue(s) in Jobs:Queues: {string.Join(", ", unknown)}. Use gpu, cpu, default.");
     }
 
+    /// <summary>
+    /// How often a job may kill the worker running it (signal, OOM kill, abort) and still be resumed on a fresh worker.
+    /// Default 2: the third death ends it failed, with the signal and the stage as its reason.
+    /// </summary>
+    public int MaxWorkerCrashes { get; set; } = 2;
+
     /// <summary>A run's lease lasts this long without a heartbeat. Default 60 s; renewed every third of it.</summary>
     public double RunLeaseSeconds { get; set; } = 60;
 }

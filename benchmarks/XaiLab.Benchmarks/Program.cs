@@ -3,13 +3,17 @@ using System.Text.Json.Serialization;
 using TorchSharp;
 using XaiLab.Benchmarks;
 using XaiLab.Engine.Runtime;
+using XaiLab.Engine.Runtime.Cpu;
 
 // Before anything loads libtorch: OpenMP reads its wait policy once (see ThreadWaitPolicy and docs/notes/perf.md).
 var waitPolicy = args.Contains("--spin") ? "ACTIVE (default)" : ThreadWaitPolicy.UsePassiveWaiting();
+if (OneDnnIsaGuard.RunProbeIfAsked(args) is { } probeExit) return probeExit;
+// The hardware guard: a CPU whose oneDNN faults on ResNet-50's 1x1 convolutions computes with the ISA that survives.
+var isa = OneDnnIsaGuard.Apply(null, ProbeCommand.ForThisProgram(), log: Console.Out);
 var options = BenchmarkOptions.Parse(args);
 torch.set_num_threads(options.Threads);
 Console.WriteLine($"XaiLab benchmark{(options.Smoke ? " (smoke)" : "")}: libtorch {TorchRuntime.LibTorchVersion}, {options.Threads} threads, " +
-    $"{Environment.ProcessorCount} logical CPUs, OMP_WAIT_POLICY {waitPolicy}, load {Timing.LoadAverage():F2}");
+    $"{Environment.ProcessorCount} logical CPUs, OMP_WAIT_POLICY {waitPolicy}, oneDNN ISA {isa.IsaInUse} ({isa.Source}), load {Timing.LoadAverage():F2}");
 
 var results = new List<Measurement>();
 void Run(string section, Func<BenchmarkOptions, IEnumerable<Measurement>> measure)
@@ -31,6 +35,7 @@ void Save() => File.WriteAllText(options.Output, JsonSerializer.Serialize(new
     libtorch = TorchRuntime.LibTorchVersion,
     threads = options.Threads,
     ompWaitPolicy = waitPolicy,
+    cpu = isa,
     smoke = options.Smoke,
     results,
 }, new JsonSerializerOptions { WriteIndented = true, NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals }));
@@ -50,3 +55,4 @@ Run("compare", ImportTimings.Compare);
 
 Save();
 Console.WriteLine($"Wrote {results.Count} measurements to {options.Output}");
+return 0;

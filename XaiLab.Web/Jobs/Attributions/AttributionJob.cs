@@ -8,6 +8,8 @@ using XaiLab.Data.Entities;
 using XaiLab.Engine.Attribution.Rendering;
 using XaiLab.Engine.Imaging;
 using XaiLab.Web.Services.Attributions;
+using XaiLab.Data.Executions;
+using XaiLab.Web.Jobs.Execution;
 using XaiLab.Web.Services.Nodes;
 
 namespace XaiLab.Web.Jobs.Attributions;
@@ -23,7 +25,7 @@ public sealed class AttributionJob(
     SliceInputCache inputs,
     AttributionLocks locks,
     NodeOptions node,
-    AttributionCancellationRegistry cancellations,
+    JobExecutions executions,
     TimeProvider time,
     ILogger<AttributionJob> logger)
 {
@@ -44,10 +46,10 @@ public sealed class AttributionJob(
         request.Error = null;
         request.ExecutedBy = node.Name;
         await db.SaveChangesAsync(cancellationToken);
-        var stop = cancellations.Register(requestId, cancellationToken);
+        await using var execution = await executions.BeginAsync(JobKinds.Attribution, requestId, cancellationToken);
         try
         {
-            await ComputeAllAsync(db, request, stop.Token);
+            await ComputeAllAsync(db, request, execution, execution.Token);
             request.Status = AttributionRequestStatus.Succeeded;
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
@@ -63,16 +65,11 @@ public sealed class AttributionJob(
             request.Status = AttributionRequestStatus.Failed;
             request.Error = e.Message;
         }
-        finally
-        {
-            cancellations.Unregister(requestId, stop);
-            stop.Dispose();
-        }
         request.FinishedAt = time.GetUtcNow();
         await db.SaveChangesAsync(CancellationToken.None);
     }
 
-    private async Task ComputeAllAsync(XaiLabDbContext db, AttributionRequest request, CancellationToken cancellationToken)
+    private async Task ComputeAllAsync(XaiLabDbContext db, AttributionRequest request, JobExecutionScope execution, CancellationToken cancellationToken)
     {
         var slices = await db.Slices.AsNoTracking().Where(s => request.SliceIds.Contains(s.Id)).ToDictionaryAsync(s => s.Id, cancellationToken);
         foreach (var runId in request.RunIds)
@@ -89,6 +86,7 @@ public sealed class AttributionJob(
                         throw new OperationCanceledException($"Attribution request {request.Id} was cancelled.");
                     }
                     var slice = slices.GetValueOrDefault(sliceId) ?? throw new InvalidOperationException($"Slice {sliceId} no longer exists.");
+                    execution.Report($"explaining slice {sliceId} with {method} (run {runId}, map {request.Done + 1} of {request.Total})");
                     var (mapId, computed) = await FindOrComputeAsync(request, run, slice, method, explainer, cancellationToken);
                     request.MapIds = [.. request.MapIds, mapId];
                     request.Done++;

@@ -8,6 +8,8 @@ using XaiLab.Engine.Evaluation.Saliency;
 using XaiLab.Engine.Imaging;
 using XaiLab.Web.Apis.Contracts;
 using XaiLab.Web.Services.Attributions;
+using XaiLab.Data.Executions;
+using XaiLab.Web.Jobs.Execution;
 using XaiLab.Web.Services.Datasets;
 
 namespace XaiLab.Web.Jobs.Attributions;
@@ -22,6 +24,7 @@ public sealed class SanityCheckJob(
     ArtifactStore store,
     SliceInputCache inputs,
     SanityCheckStore checks,
+    JobExecutions executions,
     IOptions<SanityCheckOptions> options,
     TimeProvider time,
     ILogger<SanityCheckJob> logger)
@@ -36,6 +39,8 @@ public sealed class SanityCheckJob(
         {
             return;
         }
+        await using var execution = await executions.BeginAsync(JobKinds.SanityCheck, runId, cancellationToken);
+        cancellationToken = execution.Token;
         check = check with { Status = "running", Methods = [], Error = null, UpdatedAt = time.GetUtcNow() };
         await checks.WriteAsync(check, cancellationToken);
         try
@@ -51,6 +56,7 @@ public sealed class SanityCheckJob(
                 var cascades = new List<IReadOnlyList<RandomisationStep>>();
                 foreach (var slice in slices)
                 {
+                    execution.Report($"randomising the weights for slice {slice.Id} with {method}");
                     var image = Png16Codec.Decode(await store.ReadAsync(slice.ImagePath, cancellationToken));
                     cascades.Add(explainer.Randomise(method, new AttributionOptions(), slice.Id, slice.Label, image,
                         options.Value.MaxSteps, options.Value.Seed, cancellationToken));

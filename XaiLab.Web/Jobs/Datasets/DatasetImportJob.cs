@@ -5,6 +5,8 @@ using XaiLab.Data.Entities;
 using XaiLab.Engine.Datasets;
 using XaiLab.Engine.Datasets.Sources;
 using XaiLab.Web.Services.Datasets;
+using XaiLab.Data.Executions;
+using XaiLab.Web.Jobs.Execution;
 using XaiLab.Web.Services.Progress;
 
 namespace XaiLab.Web.Jobs.Datasets;
@@ -17,8 +19,7 @@ public sealed class DatasetImportJob(
     IDbContextFactory<XaiLabDbContext> contexts,
     DatasetSliceWriter writer,
     DatasetUploadStore uploads,
-    DatasetImportCancellationRegistry cancellations,
-    DatasetProgressNotifier notifier,
+    JobExecutions executions,
     TimeProvider time,
     ILogger<DatasetImportJob> logger)
 {
@@ -30,8 +31,8 @@ public sealed class DatasetImportJob(
     [AutomaticRetry(Attempts = 0)]
     public async Task RunAsync(int datasetId, DatasetFormat format, string[]? covidClasses, CancellationToken jobCancellation)
     {
-        // Registered before the status check: a cancel either reaches this token or marks the row before we read it.
-        var cancellation = cancellations.Register(datasetId, jobCancellation);
+        // Begun before the status check: a cancel either reaches this execution or marks the row before we read it.
+        await using var execution = await executions.BeginAsync(JobKinds.DatasetImport, datasetId, jobCancellation);
         Dataset? dataset;
         await using (var db = await contexts.CreateDbContextAsync(jobCancellation))
         {
@@ -40,32 +41,28 @@ public sealed class DatasetImportJob(
         if (dataset is null || dataset.Status != DatasetStatus.Importing || dataset.UploadPath is null)
         {
             // Cancelled while queued: the cancel already marked it and deleted the upload.
-            cancellations.Unregister(datasetId, cancellation);
-            cancellation.Dispose();
             uploads.Delete(dataset?.UploadPath);
             return;
         }
 
-        var progress = new DatasetImportProgress(datasetId, contexts, notifier, time);
+        var progress = new DatasetImportProgress(datasetId, contexts, execution, time);
         try
         {
             var options = ImportOptions.Default with { Format = format, CovidClasses = covidClasses is { Length: > 0 } ? covidClasses : ImportOptions.Default.CovidClasses };
             await writer.WriteAsync(datasetId, Slices(datasetId, dataset.UploadPath, options, progress), classOrder: null, dataset.SplitSeed,
-                expectedCount: null, progress: null, cancellation.Token);
+                expectedCount: null, progress: null, execution.Token);
             progress.Report(1);
-            notifier.Publish(new DatasetProgress(datasetId, DatasetStatus.Ready, 1, null));
+            execution.Report("imported", new DatasetProgress(datasetId, DatasetStatus.Ready, 1, null));
         }
         catch (Exception e) when (e is DatasetImportException or OperationCanceledException or IOException or InvalidDataException)
         {
             // The writer has rolled back and stored the reason; a bad upload is the user's to fix, not a job to retry.
             logger.LogInformation("Import of dataset {DatasetId} did not complete: {Reason}", datasetId, e.Message);
             var failed = await ReadErrorAsync(datasetId);
-            notifier.Publish(new DatasetProgress(datasetId, DatasetStatus.Failed, 0, failed));
+            execution.Report("failed", new DatasetProgress(datasetId, DatasetStatus.Failed, 0, failed));
         }
         finally
         {
-            cancellations.Unregister(datasetId, cancellation);
-            cancellation.Dispose();
             uploads.Delete(dataset.UploadPath);
             await using var db = await contexts.CreateDbContextAsync(CancellationToken.None);
             await db.Datasets.Where(d => d.Id == datasetId).ExecuteUpdateAsync(u => u.SetProperty(d => d.UploadPath, (string?)null), CancellationToken.None);

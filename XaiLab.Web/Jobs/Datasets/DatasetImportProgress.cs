@@ -1,15 +1,16 @@
 using Microsoft.EntityFrameworkCore;
 using XaiLab.Data;
 using XaiLab.Data.Entities;
+using XaiLab.Web.Jobs.Execution;
 using XaiLab.Web.Services.Progress;
 
 namespace XaiLab.Web.Jobs.Datasets;
 
 /// <summary>
-/// Progress of one import: pushed to open pages and stored on the dataset row, both at most every
+/// Progress of one import: published to open pages and stored on the dataset row, both at most every
 /// <see cref="Interval"/> (and always for the final 1), so a fast import never turns into a stream of writes.
 /// </summary>
-public sealed class DatasetImportProgress(int datasetId, IDbContextFactory<XaiLabDbContext> contexts, DatasetProgressNotifier notifier, TimeProvider time)
+public sealed class DatasetImportProgress(int datasetId, IDbContextFactory<XaiLabDbContext> contexts, JobExecutionScope execution, TimeProvider time)
     : IProgress<double>
 {
     /// <summary>Least time between two stored updates: 0.5 s.</summary>
@@ -31,6 +32,6 @@ public sealed class DatasetImportProgress(int datasetId, IDbContextFactory<XaiLa
             db.Datasets.Where(d => d.Id == datasetId && d.Status == DatasetStatus.Importing)
                 .ExecuteUpdate(u => u.SetProperty(d => d.ImportProgress, progress));
         }
-        notifier.Publish(new DatasetProgress(datasetId, DatasetStatus.Importing, progress, null));
+        execution.Report($"importing ({progress:P0})", new DatasetProgress(datasetId, DatasetStatus.Importing, progress, null));
     }
 }

@@ -5,6 +5,8 @@ using XaiLab.Data;
 using XaiLab.Data.Artifacts;
 using XaiLab.Data.Entities;
 using XaiLab.Engine.Embeddings;
+using XaiLab.Data.Executions;
+using XaiLab.Web.Jobs.Execution;
 using XaiLab.Web.Services.Embeddings;
 
 namespace XaiLab.Web.Jobs.Embeddings;
@@ -14,6 +16,7 @@ public sealed class EmbeddingJob(
     IDbContextFactory<XaiLabDbContext> contexts,
     ArtifactStore store,
     EmbeddingFeatureLoader loader,
+    JobExecutions executions,
     TimeProvider time)
 {
     [Queue(JobQueues.Default)]
@@ -26,13 +29,17 @@ public sealed class EmbeddingJob(
         {
             return;
         }
+        await using var execution = await executions.BeginAsync(JobKinds.Embedding, embeddingId, cancellationToken);
+        cancellationToken = execution.Token;
         embedding.Status = EmbeddingStatus.Running;
         embedding.Progress = 0;
         await db.SaveChangesAsync(cancellationToken);
         var stopwatch = Stopwatch.StartNew();
         try
         {
+            execution.Report($"extracting {embedding.Source.ToString().ToLowerInvariant()} features");
             var features = await loader.LoadAsync(embedding, cancellationToken);
+            execution.Report($"projecting with {embedding.Projection.ToString().ToLowerInvariant()}");
             var coordinates = Project(embedding, features.Features, cancellationToken);
             var path = $"embeddings/{embedding.Id}.bin";
             await store.WriteAsync(path, EmbeddingPointsCodec.Encode(features.SliceIds, coordinates), cancellationToken);

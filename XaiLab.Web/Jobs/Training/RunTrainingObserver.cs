@@ -10,7 +10,7 @@ using XaiLab.Web.Services.Progress;
 namespace XaiLab.Web.Jobs.Training;
 
 /// <summary>
-/// Turns training events into stored epochs and pushed progress. Per batch it only publishes, at most
+/// Turns training events into stored epochs and published progress. Per batch it only publishes, at most
 /// <see cref="PublishInterval"/> apart; per epoch it writes the checkpoint file, then the epoch's metrics, the checkpoint
 /// path and the run's progress in one transaction, so a resumed run never loses or repeats an epoch. The commit is fenced
 /// by the run's lease: it only goes through while <paramref name="leaseOwner"/> still holds the run, so an executor
@@ -23,7 +23,7 @@ public sealed class RunTrainingObserver(
     int firstEpoch,
     IDbContextFactory<XaiLabDbContext> contexts,
     ArtifactStore store,
-    RunProgressNotifier notifier) : ITrainingObserver
+    Action<RunProgress> publish) : ITrainingObserver
 {
     /// <summary>Share of the overall progress bar given to training; evaluation and saliency take the rest.</summary>
     public const double TrainingShare = 0.9;
@@ -44,7 +44,7 @@ public sealed class RunTrainingObserver(
         var done = (progress.Epoch - 1 + progress.Batch / (double)progress.BatchesPerEpoch) / epochs;
         var doneHere = done - (firstEpoch - 1) / (double)epochs;
         TimeSpan? eta = doneHere > 0.01 ? TimeSpan.FromSeconds(now.TotalSeconds / doneHere * (1 - done)) : null;
-        notifier.Publish(new RunProgress(runId, RunStatus.Running, done * TrainingShare, "training",
+        publish(new RunProgress(runId, RunStatus.Running, done * TrainingShare, "training",
             progress.Epoch, epochs, progress.Batch, progress.BatchesPerEpoch, progress.Loss, eta));
     }
 
@@ -98,7 +98,7 @@ public sealed class RunTrainingObserver(
         {
             File.Delete(store.Resolve(previous));
         }
-        notifier.Publish(new RunProgress(runId, RunStatus.Running, progress, "training", epoch, epochs, 0, 0, result.TrainLoss, null));
+        publish(new RunProgress(runId, RunStatus.Running, progress, "training", epoch, epochs, 0, 0, result.TrainLoss, null));
     }
 
     public static string CheckpointPath(int runId, int epoch) => $"runs/{runId}/checkpoint-epoch{epoch:D4}.bin";

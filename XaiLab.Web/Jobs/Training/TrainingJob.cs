@@ -6,9 +6,12 @@ using Microsoft.Extensions.Options;
 using XaiLab.Data;
 using XaiLab.Data.Artifacts;
 using XaiLab.Data.Entities;
+using XaiLab.Data.Executions;
 using XaiLab.Data.Leases;
 using XaiLab.Engine.Models;
 using XaiLab.Engine.Runtime;
+using XaiLab.Web.Jobs.Execution;
+using XaiLab.Web.Compute;
 using XaiLab.Engine.Training;
 using XaiLab.Web.Services.Nodes;
 using XaiLab.Web.Services.Progress;
@@ -25,13 +28,13 @@ public sealed class TrainingJob(
     IDbContextFactory<XaiLabDbContext> contexts,
     ArtifactStore store,
     RunLeaseStore leases,
-    RunCancellationRegistry cancellations,
-    RunProgressNotifier notifier,
+    JobExecutions executions,
     RunDataLoader loader,
     RunEvaluationStage evaluation,
     SaliencyStage saliency,
     IOptions<JobsOptions> options,
     NodeOptions node,
+    ComputeEnvironment compute,
     TimeProvider time,
     ILogger<TrainingJob> logger)
 {
@@ -48,17 +51,22 @@ public sealed class TrainingJob(
             return;
         }
 
-        var cancellation = cancellations.Register(runId, jobCancellation);
         var log = new List<string>();
+        await using var execution = await executions.BeginAsync(JobKinds.Run, runId, jobCancellation);
+        var publish = (RunProgress progress) => execution.Report(progress.Describe(), progress);
+        if (execution.CrashesSoFar > 0 && await LastCrashAsync(runId) is { } crash)
+        {
+            log.Add($"Resumed after a worker died: {crash}");
+        }
         try
         {
             await using var heartbeat = new LeaseHeartbeat(leases, runId, owner, leaseDuration, logger);
-            using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellation.Token, heartbeat.LeaseLost);
-            await ExecuteAsync(runId, log, linked.Token);
+            using var linked = CancellationTokenSource.CreateLinkedTokenSource(execution.Token, heartbeat.LeaseLost);
+            await ExecuteAsync(runId, log, publish, linked.Token);
         }
-        catch (OperationCanceledException) when (cancellation.IsCancellationRequested && !jobCancellation.IsCancellationRequested)
+        catch (OperationCanceledException) when (execution.CancelledByUser && !jobCancellation.IsCancellationRequested)
         {
-            await FinishAsync(runId, RunStatus.Cancelled, null, log);
+            await FinishAsync(runId, RunStatus.Cancelled, null, log, publish);
         }
         catch (OperationCanceledException) when (jobCancellation.IsCancellationRequested)
         {
@@ -73,14 +81,18 @@ public sealed class TrainingJob(
         {
             logger.LogError(e, "Run {RunId} failed", runId);
             log.Add(e.ToString());
-            await FinishAsync(runId, RunStatus.Failed, e.Message, log);
+            await FinishAsync(runId, RunStatus.Failed, e.Message, log, publish);
         }
         finally
         {
-            cancellations.Unregister(runId, cancellation);
-            cancellation.Dispose();
             await leases.ReleaseAsync(runId, owner, CancellationToken.None);
         }
+    }
+
+    private async Task<string?> LastCrashAsync(int runId)
+    {
+        await using var db = await contexts.CreateDbContextAsync();
+        return await db.JobExecutions.Where(e => e.Kind == JobKinds.Run && e.EntityId == runId).Select(e => e.LastCrash).FirstOrDefaultAsync();
     }
 
     private async Task<bool> AcquireLeaseAsync(int runId, TimeSpan leaseDuration, CancellationToken cancellationToken)
@@ -109,7 +121,7 @@ public sealed class TrainingJob(
         }
     }
 
-    private async Task ExecuteAsync(int runId, List<string> log, CancellationToken cancellationToken)
+    private async Task ExecuteAsync(int runId, List<string> log, Action<RunProgress> publish, CancellationToken cancellationToken)
     {
         var wall = Stopwatch.StartNew();
         TrainingRun run;
@@ -122,7 +134,7 @@ public sealed class TrainingJob(
             // Epochs after the last checkpoint were never committed; nothing to clean beyond it.
             await db.SaveChangesAsync(cancellationToken);
         }
-        notifier.Publish(new RunProgress(runId, RunStatus.Running, run.Progress, "training", run.CompletedEpochs, run.Epochs, 0, 0, null, null));
+        publish(new RunProgress(runId, RunStatus.Running, run.Progress, "training", run.CompletedEpochs, run.Epochs, 0, 0, null, null));
 
         var device = TorchRuntime.Resolve(run.Device);
         using var data = await loader.LoadAsync(run, cancellationToken);
@@ -139,7 +151,7 @@ public sealed class TrainingJob(
 
         if (resume is null || (resume.Epoch < run.Epochs && !resume.StoppedEarly))
         {
-            var observer = new RunTrainingObserver(runId, owner, run.Epochs, (resume?.Epoch ?? 0) + 1, contexts, store, notifier);
+            var observer = new RunTrainingObserver(runId, owner, run.Epochs, (resume?.Epoch ?? 0) + 1, contexts, store, publish);
             var trainingOptions = config is null
                 ? new TrainingOptions(run.Epochs, run.BatchSize, run.LearningRate, Seed: run.Seed, Device: run.Device)
                 : RunConfigFactory.ToTrainingOptions(config);
@@ -156,10 +168,10 @@ public sealed class TrainingJob(
         }
         model.to(device);
 
-        notifier.Publish(new RunProgress(runId, RunStatus.Running, RunTrainingObserver.TrainingShare, "evaluating", run.Epochs, run.Epochs, 0, 0, null, null));
+        publish(new RunProgress(runId, RunStatus.Running, RunTrainingObserver.TrainingShare, "evaluating", run.Epochs, run.Epochs, 0, 0, null, null));
         var predicted = await evaluation.RunAsync(run, model, data, device, cancellationToken);
 
-        var explaining = new Progress<double>(share => notifier.Publish(new RunProgress(runId, RunStatus.Running,
+        var explaining = new Progress<double>(share => publish(new RunProgress(runId, RunStatus.Running,
             RunTrainingObserver.TrainingShare + 0.05 + 0.05 * share, "explaining", run.Epochs, run.Epochs, 0, 0, null, null)));
         await saliency.RunAsync(run, model, data, predicted, device, explaining, cancellationToken);
 
@@ -180,13 +192,15 @@ public sealed class TrainingJob(
                 datasetVersion = (await db.Datasets.Where(d => d.Id == run.DatasetId).Select(d => d.VersionHash).FirstAsync(cancellationToken)),
                 wallSecondsThisExecutor = wall.Elapsed.TotalSeconds,
                 machine = Environment.MachineName,
+                node = node.Name,
+                cpu = compute.Cpu,
             });
             await db.SaveChangesAsync(cancellationToken);
         }
-        await FinishAsync(runId, RunStatus.Succeeded, null, log);
+        await FinishAsync(runId, RunStatus.Succeeded, null, log, publish);
     }
 
-    private async Task FinishAsync(int runId, RunStatus status, string? error, List<string> log)
+    private async Task FinishAsync(int runId, RunStatus status, string? error, List<string> log, Action<RunProgress> publish)
     {
         await using var db = await contexts.CreateDbContextAsync();
         var run = await db.Runs.SingleAsync(r => r.Id == runId);
@@ -200,6 +214,6 @@ public sealed class TrainingJob(
         var tail = string.Join(Environment.NewLine, log);
         run.LogTail = tail.Length > LogTailLength ? tail[^LogTailLength..] : tail;
         await db.SaveChangesAsync();
-        notifier.Publish(new RunProgress(runId, status, run.Progress, status.ToString().ToLowerInvariant(), run.CompletedEpochs, run.Epochs, 0, 0, null, null));
+        publish(new RunProgress(runId, status, run.Progress, status.ToString().ToLowerInvariant(), run.CompletedEpochs, run.Epochs, 0, 0, null, null));
     }
 }

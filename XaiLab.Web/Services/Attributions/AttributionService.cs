@@ -10,6 +10,8 @@ using XaiLab.Web.Apis.Contracts;
 using XaiLab.Web.Jobs.Attributions;
 using XaiLab.Web.Services.Accounts;
 using XaiLab.Web.Services.Audit;
+using XaiLab.Data.Executions;
+using XaiLab.Web.Jobs.Execution;
 
 namespace XaiLab.Web.Services.Attributions;
 
@@ -22,7 +24,7 @@ public sealed class AttributionService(
     IDbContextFactory<XaiLabDbContext> contexts,
     IBackgroundJobClient jobs,
     ArtifactStore store,
-    AttributionCancellationRegistry cancellations,
+    JobExecutions executions,
     TimeProvider time,
     TeamAccess access,
     IAuditLog audit)
@@ -139,7 +141,7 @@ public sealed class AttributionService(
             return false;
         }
         // Executing here: stop mid-map. Elsewhere (queued, or another process) the job sees the status before its next map.
-        cancellations.Cancel(id);
+        await executions.RequestCancelAsync(JobKinds.Attribution, id, cancellationToken);
         await audit.RecordAsync(AuditActions.AttributionCancel, "attribution", id.ToString(System.Globalization.CultureInfo.InvariantCulture), null, cancellationToken);
         return true;
     }

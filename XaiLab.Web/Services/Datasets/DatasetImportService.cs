@@ -9,6 +9,8 @@ using XaiLab.Web.Jobs.Datasets;
 using XaiLab.Web.Services.Accounts;
 using XaiLab.Web.Services.Audit;
 using XaiLab.Web.Services.Progress;
+using XaiLab.Data.Executions;
+using XaiLab.Web.Jobs.Execution;
 
 namespace XaiLab.Web.Services.Datasets;
 
@@ -17,7 +19,7 @@ public sealed class DatasetImportService(
     IDbContextFactory<XaiLabDbContext> contexts,
     IBackgroundJobClient jobs,
     DatasetUploadStore uploads,
-    DatasetImportCancellationRegistry cancellations,
+    JobExecutions executions,
     DatasetProgressNotifier notifier,
     TimeProvider time,
     TeamAccess access,
@@ -90,7 +92,7 @@ public sealed class DatasetImportService(
             return false;
         }
         await audit.RecordAsync(AuditActions.DatasetCancel, "dataset", datasetId.ToString(System.Globalization.CultureInfo.InvariantCulture), null, cancellationToken);
-        if (cancellations.Cancel(datasetId))
+        if (await executions.RequestCancelAsync(JobKinds.DatasetImport, datasetId, cancellationToken))
         {
             return true;
         }

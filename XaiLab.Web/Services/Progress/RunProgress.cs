@@ -14,4 +14,10 @@ public sealed record RunProgress(
     int Batch,
     int BatchesPerEpoch,
     double? Loss,
-    TimeSpan? Eta);
+    TimeSpan? Eta)
+{
+    /// <summary>The stage as a person reads it, e.g. "training epoch 1, batch 3" (recorded with a worker's death).</summary>
+    public string Describe() => Stage == "training" && Epoch > 0
+        ? Batch > 0 ? $"training epoch {Epoch}, batch {Batch} of {BatchesPerEpoch}" : $"training epoch {Epoch}"
+        : Stage;
+}

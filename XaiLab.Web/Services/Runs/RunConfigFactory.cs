@@ -31,7 +31,8 @@ public static class RunConfigFactory
 
     /// <summary>One config per (architecture, seed) pair, architecture-major.</summary>
     /// <exception cref="RequestValidationException">With a message naming the bad field.</exception>
-    public static IReadOnlyList<RunConfig> Create(CreateRunRequest request)
+    /// <param name="cudaAvailable">Whether a live worker computes on CUDA (device "cuda" is refused otherwise).</param>
+    public static IReadOnlyList<RunConfig> Create(CreateRunRequest request, bool cudaAvailable = false)
     {
         ArgumentNullException.ThrowIfNull(request);
         TrainingPreset? preset = null;
@@ -75,7 +76,7 @@ public static class RunConfigFactory
         if (weightDecay is < 0 or > 1 || double.IsNaN(weightDecay)) throw new RequestValidationException("weightDecay must be in [0, 1].");
         if (patience is < 1 or > 1000) throw new RequestValidationException("earlyStoppingPatience must be between 1 and 1000.");
         if (device is not ("auto" or "cpu" or "cuda")) throw new RequestValidationException("device must be auto, cpu or cuda.");
-        if (device == "cuda" && !TorchRuntime.CudaAvailable) throw new RequestValidationException("device cuda was asked for, but this server has no CUDA device.", conflict: true);
+        if (device == "cuda" && !cudaAvailable) throw new RequestValidationException("device cuda was asked for, but no live worker has a CUDA device.", conflict: true);
 
         return architectureNames
             .SelectMany(architecture => seeds.Distinct().Select(seed => new RunConfig(preset?.Name, architecture, epochs, imageSize,

@@ -12,6 +12,9 @@ using XaiLab.Web.Jobs.Training;
 using XaiLab.Web.Services.Accounts;
 using XaiLab.Web.Services.Audit;
 using XaiLab.Web.Services.Progress;
+using XaiLab.Data.Executions;
+using XaiLab.Web.Compute;
+using XaiLab.Web.Jobs.Execution;
 
 namespace XaiLab.Web.Services.Runs;
 
@@ -19,7 +22,8 @@ namespace XaiLab.Web.Services.Runs;
 public sealed class RunService(
     IDbContextFactory<XaiLabDbContext> contextFactory,
     IBackgroundJobClient jobs,
-    RunCancellationRegistry cancellations,
+    JobExecutions executions,
+    ComputeNodesMonitor workers,
     RunProgressNotifier notifier,
     TimeProvider time,
     TeamAccess access,
@@ -33,7 +37,7 @@ public sealed class RunService(
     public async Task<IReadOnlyList<int>> CreateManyAsync(CreateRunRequest request, CancellationToken cancellationToken = default)
     {
         access.RequireWriter();
-        var configs = RunConfigFactory.Create(request);
+        var configs = RunConfigFactory.Create(request, workers.CudaAvailable);
         var teams = access.ReadableTeams;
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         var dataset = await db.Datasets.AsNoTracking().FirstOrDefaultAsync(d => d.Id == request.DatasetId && teams.Contains(d.TeamId), cancellationToken)
@@ -129,8 +133,7 @@ public sealed class RunService(
     /// <summary>Enqueues the training job on the queue its device asks for.</summary>
     public string Enqueue(int runId, string device)
     {
-        var queue = device == "cuda" || (device == "auto" && TorchRuntime.CudaAvailable) ? JobQueues.Gpu : JobQueues.Cpu;
-        return jobs.Create<TrainingJob>(job => job.RunAsync(runId, CancellationToken.None), new EnqueuedState(queue));
+        return TrainingQueue.Enqueue(jobs, runId, device, workers.CudaAvailable);
     }
 
     /// <summary>Cancels a queued or running run; false when it had already finished.</summary>
@@ -144,7 +147,7 @@ public sealed class RunService(
             return false;
         }
         await audit.RecordAsync(AuditActions.RunCancel, "run", Id(run.Id), null, cancellationToken);
-        if (run.Status == RunStatus.Queued || !cancellations.Cancel(runId))
+        if (run.Status == RunStatus.Queued || !await executions.RequestCancelAsync(JobKinds.Run, runId, cancellationToken))
         {
             // Not executing here: mark it, and the executor (or a later start) sees the status and stops.
             run.Status = RunStatus.Cancelled;

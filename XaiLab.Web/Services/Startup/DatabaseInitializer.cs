@@ -2,7 +2,9 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using XaiLab.Data;
 using XaiLab.Data.Entities;
+using XaiLab.Data.Executions;
 using XaiLab.Web.Apis.Contracts;
+using XaiLab.Web.Jobs.Execution;
 using XaiLab.Web.Services.Accounts;
 using XaiLab.Web.Services.Datasets;
 using XaiLab.Web.Services.Nodes;
@@ -37,6 +39,12 @@ public sealed class DatabaseInitializer(
 
         await scope.ServiceProvider.GetRequiredService<AdminBootstrapper>().EnsureAdminAsync(cancellationToken);
 
+        if (node.Role != NodeRole.Web)
+        {
+            // Recovery is the web node's: a worker (re)starting must not queue the jobs its siblings are running.
+            return;
+        }
+        await RecordSilentWorkersAsync(scope.ServiceProvider, cancellationToken);
         await RequeueInterruptedRunsAsync(scope.ServiceProvider, contexts, cancellationToken);
         await scope.ServiceProvider.GetRequiredService<InterruptedImports>().RecoverAsync(cancellationToken);
 
@@ -54,6 +62,25 @@ public sealed class DatabaseInitializer(
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>
+    /// Jobs still marked active by a worker that no longer beats died with it (the machine or XaiLab stopped without
+    /// ending them): each counts a crash, and one past Jobs:MaxWorkerCrashes ends failed instead of being queued again.
+    /// </summary>
+    private async Task RecordSilentWorkersAsync(IServiceProvider provider, CancellationToken cancellationToken)
+    {
+        var executions = provider.GetRequiredService<JobExecutionStore>();
+        var deaths = provider.GetRequiredService<WorkerDeaths>();
+        foreach (var silent in await executions.SilentNodesAsync(SilentFor, cancellationToken))
+        {
+            logger.LogWarning("Worker {Node} stopped without ending its jobs; recording the crash", silent);
+            await deaths.HandleAsync(silent, "stopped without ending its job (the process or the machine died)",
+                "If it happens again, the worker's log says why.", atStartup: true, cancellationToken);
+        }
+    }
+
+    /// <summary>A worker whose heartbeat is this old is dead: 30 s (workers beat every 5 s).</summary>
+    private static readonly TimeSpan SilentFor = TimeSpan.FromSeconds(30);
 
     private async Task RequeueInterruptedRunsAsync(IServiceProvider provider, IDbContextFactory<XaiLabDbContext> contexts, CancellationToken cancellationToken)
     {

@@ -56,15 +56,43 @@ public sealed class InterruptedImports(
                 continue;
             }
             logger.LogWarning("Import of dataset {DatasetId} was interrupted (job {State}); rolled back", dataset.Id, state ?? "missing");
-            store.DeleteFolder($"datasets/{dataset.Id}");
-            uploads.Delete(dataset.UploadPath);
-            await db.Slices.Where(s => s.DatasetId == dataset.Id).ExecuteDeleteAsync(cancellationToken);
-            await db.Datasets.Where(d => d.Id == dataset.Id).ExecuteUpdateAsync(u => u
-                .SetProperty(d => d.Status, DatasetStatus.Failed)
-                .SetProperty(d => d.Error, InterruptedMessage)
-                .SetProperty(d => d.UploadPath, (string?)null)
-                .SetProperty(d => d.SliceCount, 0)
-                .SetProperty(d => d.PatientCount, 0), cancellationToken);
+            await RollBackAsync(dataset.Id, InterruptedMessage, cancellationToken);
         }
+    }
+
+    /// <summary>
+    /// Queues the import of a dataset whose worker died again (it starts from nothing, so the re-run gives the same
+    /// dataset); rolls it back with <see cref="InterruptedMessage"/> when the upload it needs is gone.
+    /// </summary>
+    public async Task RequeueAsync(int datasetId, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var dataset = await db.Datasets.Where(d => d.Id == datasetId && d.Status == DatasetStatus.Importing)
+            .Select(d => new { d.Id, d.ImportJobId, d.UploadPath, d.Source }).FirstOrDefaultAsync(cancellationToken);
+        if (dataset is null)
+        {
+            return;
+        }
+        var restartable = dataset.UploadPath is null ? dataset.Source == DatasetSource.Phantom : File.Exists(dataset.UploadPath);
+        if (!restartable || dataset.ImportJobId is null || !jobs.Requeue(dataset.ImportJobId))
+        {
+            await RollBackAsync(datasetId, InterruptedMessage, cancellationToken);
+        }
+    }
+
+    /// <summary>Removes whatever an interrupted import wrote and ends the dataset failed with <paramref name="reason"/>.</summary>
+    public async Task RollBackAsync(int datasetId, string reason, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var upload = await db.Datasets.Where(d => d.Id == datasetId).Select(d => d.UploadPath).FirstOrDefaultAsync(cancellationToken);
+        store.DeleteFolder($"datasets/{datasetId}");
+        uploads.Delete(upload);
+        await db.Slices.Where(s => s.DatasetId == datasetId).ExecuteDeleteAsync(cancellationToken);
+        await db.Datasets.Where(d => d.Id == datasetId).ExecuteUpdateAsync(u => u
+            .SetProperty(d => d.Status, DatasetStatus.Failed)
+            .SetProperty(d => d.Error, reason)
+            .SetProperty(d => d.UploadPath, (string?)null)
+            .SetProperty(d => d.SliceCount, 0)
+            .SetProperty(d => d.PatientCount, 0), cancellationToken);
     }
 }

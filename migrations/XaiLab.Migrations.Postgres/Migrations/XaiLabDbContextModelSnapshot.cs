@@ -274,6 +274,48 @@ namespace XaiLab.Migrations.Postgres.Migrations
                     b.ToTable("AuditEntries", (string)null);
                 });
 
+            modelBuilder.Entity("XaiLab.Data.Entities.ComputeNode", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("CpuJson")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Device")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<long>("HeartbeatAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Machine")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("ProcessId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Queues")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<long>("StartedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Torch")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Name");
+
+                    b.HasIndex("HeartbeatAt");
+
+                    b.ToTable("ComputeNodes");
+                });
+
             modelBuilder.Entity("XaiLab.Data.Entities.Dataset", b =>
                 {
                     b.Property<int>("Id")
@@ -483,6 +525,61 @@ namespace XaiLab.Migrations.Postgres.Migrations
                         .IsUnique();
 
                     b.ToTable("EpochMetrics");
+                });
+
+            modelBuilder.Entity("XaiLab.Data.Entities.JobExecution", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<bool>("Active")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("CancelRequested")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("Crashes")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("EntityId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("LastCrash")
+                        .HasMaxLength(2048)
+                        .HasColumnType("character varying(2048)");
+
+                    b.Property<string>("Node")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("ProgressJson")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Stage")
+                        .HasMaxLength(512)
+                        .HasColumnType("character varying(512)");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UpdatedAt");
+
+                    b.HasIndex("Kind", "EntityId")
+                        .IsUnique();
+
+                    b.HasIndex("Node", "Active");
+
+                    b.ToTable("JobExecutions");
                 });
 
             modelBuilder.Entity("XaiLab.Data.Entities.PersonalAccessToken", b =>

@@ -16,7 +16,7 @@ public sealed class CompareAttributionsTests : PageTestContext
     public CompareAttributionsTests()
     {
         Services.AddSingleton(new ArtifactStore(Path.Combine(Database.Folder, "artifacts")));
-        Services.AddSingleton<AttributionCancellationRegistry>();
+        Services.AddJobExecutions();
         Services.AddScoped<AttributionService>();
     }
 

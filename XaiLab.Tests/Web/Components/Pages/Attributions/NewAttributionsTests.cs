@@ -14,7 +14,7 @@ public sealed class NewAttributionsTests : PageTestContext
     public NewAttributionsTests()
     {
         Services.AddSingleton(new ArtifactStore(Path.Combine(Database.Folder, "artifacts")));
-        Services.AddSingleton<XaiLab.Web.Jobs.Attributions.AttributionCancellationRegistry>();
+        Services.AddJobExecutions();
         Services.AddScoped<AttributionService>();
     }
 

@@ -28,7 +28,7 @@ public sealed class DatasetDetailTests : MudBunitContext
         Services.AddSingleton(Microsoft.Extensions.Options.Options.Create(new XaiLabOptions { DataDirectory = database.Folder }));
         Services.AddSingleton<IHostEnvironment>(new Microsoft.Extensions.Hosting.Internal.HostingEnvironment { ContentRootPath = database.Folder });
         Services.AddSingleton<DatasetUploadStore>();
-        Services.AddSingleton<DatasetImportCancellationRegistry>();
+        Services.AddJobExecutions();
         Services.AddScoped<DatasetService>();
         Services.AddScoped<DatasetSliceQueries>();
         Services.AddScoped<DatasetSplitService>();

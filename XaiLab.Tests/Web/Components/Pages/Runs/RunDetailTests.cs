@@ -24,7 +24,7 @@ public sealed class RunDetailTests : MudBunitContext
         Services.AddSingleton(database.Factory);
         Services.AddSingleton(notifier);
         Services.AddSingleton(TimeProvider.System);
-        Services.AddSingleton<RunCancellationRegistry>();
+        Services.AddJobExecutions();
         Services.AddSingleton<IBackgroundJobClient>(new BackgroundJobClient(new SQLiteStorage(Path.Combine(database.Folder, "hangfire.db"))));
         Services.AddScoped<RunService>();
     }
