@@ -56,6 +56,7 @@ public static class WebHostingExtensions
         builder.Services.AddScoped<RunComparisonService>();
         builder.Services.AddScoped<RunWeights>();
         builder.Services.AddSingleton<ModelPropertiesCache>();
+        builder.Services.AddSingleton<ModelDescriptions>();
         builder.Services.AddScoped<ModelTableService>();
         builder.Services.AddScoped<EmbeddingService>();
         builder.Services.AddScoped<AttributionService>();

@@ -103,14 +103,13 @@ public sealed class JobExecutionStore(IDbContextFactory<XaiLabDbContext> context
         return held;
     }
 
-    /// <summary>Nodes that hold active rows but whose heartbeat is older than <paramref name="silentFor"/> (or missing).</summary>
-    public async Task<List<string>> SilentNodesAsync(TimeSpan silentFor, CancellationToken cancellationToken = default)
+    /// <summary>The nodes that hold active executions, each with its announcement (null when it has none).</summary>
+    public async Task<List<(string Node, ComputeNode? Announcement)>> HoldersAsync(CancellationToken cancellationToken = default)
     {
-        var cutoff = time.GetUtcNow() - silentFor;
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var holders = await db.JobExecutions.Where(e => e.Active && e.Node != null).Select(e => e.Node!).Distinct().ToListAsync(cancellationToken);
-        var alive = await db.ComputeNodes.Where(n => holders.Contains(n.Name) && n.HeartbeatAt >= cutoff).Select(n => n.Name).ToListAsync(cancellationToken);
-        return [.. holders.Except(alive)];
+        var announced = await db.ComputeNodes.AsNoTracking().Where(n => holders.Contains(n.Name)).ToDictionaryAsync(n => n.Name, cancellationToken);
+        return [.. holders.Select(h => (h, announced.GetValueOrDefault(h)))];
     }
 
     private static string Truncate(string text, int length) => text.Length > length ? text[..length] : text;

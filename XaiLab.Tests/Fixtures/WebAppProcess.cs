@@ -15,6 +15,7 @@ namespace XaiLab.Tests.Fixtures;
 public sealed class WebAppProcess : IDisposable
 {
     private readonly Process process;
+    private readonly System.Text.StringBuilder output = new();
 
     private WebAppProcess(Process process, Uri address)
     {
@@ -26,6 +27,18 @@ public sealed class WebAppProcess : IDisposable
     public Uri Address { get; }
 
     public HttpClient Client { get; }
+
+    /// <summary>The web process's id (its workers are its children).</summary>
+    public int ProcessId => process.Id;
+
+    /// <summary>Everything the process (and the workers it supervises, prefixed "[worker-N]") printed so far.</summary>
+    public string Output
+    {
+        get
+        {
+            lock (output) return output.ToString();
+        }
+    }
 
     /// <summary>Starts the app and waits until /api/health answers.</summary>
     public static async Task<WebAppProcess> StartAsync(string dataDirectory, IReadOnlyDictionary<string, string>? settings = null)
@@ -51,18 +64,18 @@ public sealed class WebAppProcess : IDisposable
             start.Environment[key] = value;
         }
         var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start.");
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
+        var app = new WebAppProcess(process, address);
+        process.OutputDataReceived += (_, line) => app.Append(line.Data);
+        process.ErrorDataReceived += (_, line) => app.Append(line.Data);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
 
-        var app = new WebAppProcess(process, address);
         var deadline = DateTime.UtcNow + TimeSpan.FromMinutes(1);
         while (DateTime.UtcNow < deadline)
         {
             if (process.HasExited)
             {
-                throw new InvalidOperationException($"XaiLab.Web exited with code {process.ExitCode} during start.");
+                throw new InvalidOperationException($"XaiLab.Web exited with code {process.ExitCode} during start:\n{app.Output}");
             }
             try
             {
@@ -86,6 +99,17 @@ public sealed class WebAppProcess : IDisposable
         }
         app.Dispose();
         throw new TimeoutException("XaiLab.Web did not answer /api/health within a minute.");
+    }
+
+    private void Append(string? line)
+    {
+        if (line is null) return;
+        lock (output)
+        {
+            // Keep the tail: a long run prints a lot.
+            if (output.Length > 2_000_000) output.Remove(0, 1_000_000);
+            output.AppendLine(line);
+        }
     }
 
     private async Task SignInAsync()

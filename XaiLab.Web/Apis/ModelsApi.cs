@@ -12,7 +12,7 @@ public static class ModelsApi
         var api = app.MapGroup("/api").WithTags("Models");
 
         api.MapGet("/models", async Task<Results<Ok<IReadOnlyList<ModelResponse>>, ProblemHttpResult>> (
-            int? size, int? channels, int? classes, ModelPropertiesCache cache, CancellationToken ct) =>
+            int? size, int? channels, int? classes, ModelDescriptions cache, CancellationToken ct) =>
         {
             try
             {

@@ -5,6 +5,7 @@ using Hangfire.Storage.SQLite;
 using XaiLab.Data;
 using XaiLab.Engine.Runtime;
 using XaiLab.Web.Compute;
+using XaiLab.Web.Jobs.Artifacts;
 using XaiLab.Web.Jobs.Attributions;
 using XaiLab.Web.Jobs.Execution;
 using XaiLab.Web.Jobs.Datasets;
@@ -67,6 +68,8 @@ public static class JobsHostingExtensions
         builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = TimeSpan.FromSeconds(30));
 
         builder.Services.AddSingleton<FaultInjection>();
+        builder.Services.AddSingleton<ComputedArtifacts>();
+        builder.Services.AddScoped<ArtifactJob>();
         builder.Services.AddSingleton<JobExecutions>();
         builder.Services.AddSingleton<WorkerDeaths>();
         builder.Services.AddScoped<IJobRecovery, RunRecovery>();

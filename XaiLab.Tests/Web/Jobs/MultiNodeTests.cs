@@ -114,6 +114,8 @@ public sealed class MultiNodeTests : IDisposable
             ["Database__ConnectionString"] = connectionString,
             ["Node__Name"] = name,
             ["Node__Role"] = role,
+            // The nodes here are started by hand: the web node supervises no local worker of its own.
+            ["XaiLab__Compute__LocalWorkers"] = "0",
             ["Jobs__Queues"] = queues,
             ["Jobs__TrainingWorkers"] = "1",
             ["Jobs__DefaultWorkers"] = "1",

@@ -6,7 +6,9 @@ namespace XaiLab.Web.Apis.Contracts;
 /// <summary>
 /// GET /api/runs/{id}. Status: queued, running, succeeded, failed or cancelled; progress 0..1; metrics, confusionMatrix,
 /// perClass, auc and macroF1 once the run has been evaluated on its test split; config is null for runs created before
-/// configs were stored; environment is the reproducibility record once training finished.
+/// configs were stored; environment is the reproducibility record once training finished. workerCrashes counts the
+/// workers that died running it (it resumed after each, up to Jobs:MaxWorkerCrashes), lastWorkerCrash says how
+/// ("The worker process … was killed by SIGKILL (signal 9) during training epoch 1, batch 3 of 11.").
 /// </summary>
 public sealed record RunResponse(
     int Id,
@@ -35,4 +37,6 @@ public sealed record RunResponse(
     string? Notes = null,
     int Attempt = 1,
     JsonElement? Environment = null,
-    string? ExecutedBy = null);
+    string? ExecutedBy = null,
+    int WorkerCrashes = 0,
+    string? LastWorkerCrash = null);

@@ -77,7 +77,7 @@ public sealed class JobExecutionScope : IAsyncDisposable
         if (stage is not null)
         {
             lastStage = stage;
-            if (faults.ShouldDie(Kind, stage, CrashesSoFar) is { } signal)
+            if (faults.ShouldDie(Kind, EntityId, stage, CrashesSoFar) is { } signal)
             {
                 // The stage must be stored for the death's reason before the process goes.
                 FlushAsync().GetAwaiter().GetResult();

@@ -7,7 +7,7 @@ namespace XaiLab.Web.Services.Models;
 
 /// <summary>Builds the model table: cached architecture properties joined with the test accuracy of the caller's teams'
 /// succeeded runs.</summary>
-public sealed class ModelTableService(IDbContextFactory<XaiLabDbContext> contextFactory, ModelPropertiesCache properties, TeamAccess access)
+public sealed class ModelTableService(IDbContextFactory<XaiLabDbContext> contextFactory, ModelDescriptions properties, TeamAccess access)
 {
     public async Task<ModelTable> BuildAsync(ModelQuery query, CancellationToken cancellationToken = default)
     {

@@ -167,7 +167,13 @@ public sealed class RunService(
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         var teams = access.ReadableTeams;
         var run = await db.Runs.AsNoTracking().FirstOrDefaultAsync(r => r.Id == runId && teams.Contains(r.TeamId), cancellationToken);
-        return run is null ? null : ToResponse(run);
+        if (run is null)
+        {
+            return null;
+        }
+        var execution = await db.JobExecutions.AsNoTracking().Where(e => e.Kind == JobKinds.Run && e.EntityId == runId)
+            .Select(e => new { e.Crashes, e.LastCrash }).FirstOrDefaultAsync(cancellationToken);
+        return ToResponse(run) with { WorkerCrashes = execution?.Crashes ?? 0, LastWorkerCrash = execution?.LastCrash };
     }
 
     public Task<IReadOnlyList<RunResponse>> ListAsync(int? datasetId = null, CancellationToken cancellationToken = default) =>

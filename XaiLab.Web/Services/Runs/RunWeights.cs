@@ -1,9 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using XaiLab.Data;
-using XaiLab.Data.Artifacts;
+using XaiLab.Web.Jobs.Artifacts;
 using XaiLab.Engine.Models;
 using XaiLab.Engine.Models.Weights;
-using XaiLab.Engine.Training;
 using XaiLab.Web.Services.Accounts;
 
 namespace XaiLab.Web.Services.Runs;
@@ -12,7 +11,7 @@ namespace XaiLab.Web.Services.Runs;
 /// A run's trained weights as a PyTorch state dict (.pt or .safetensors), in XaiLab's names or torchvision's, for the
 /// caller's teams: what <c>GET /api/runs/{id}/weights.{pt|safetensors}</c> serves.
 /// </summary>
-public sealed class RunWeights(IDbContextFactory<XaiLabDbContext> contexts, ArtifactStore store, TeamAccess access)
+public sealed class RunWeights(IDbContextFactory<XaiLabDbContext> contexts, ComputedArtifacts artifacts, TeamAccess access)
 {
     /// <summary>The file, or null when the run is not the caller's or has no checkpoint yet.</summary>
     /// <exception cref="RequestValidationException">Torchvision naming for an architecture torchvision lacks.</exception>
@@ -28,14 +27,12 @@ public sealed class RunWeights(IDbContextFactory<XaiLabDbContext> contexts, Arti
             throw new RequestValidationException(
                 $"torchvision has no {run.Architecture}; download its weights with naming=xailab.");
         }
-        var classes = await db.Datasets.Where(d => d.Id == run.DatasetId).Select(d => d.ClassNames.Count).FirstAsync(cancellationToken);
-        var state = TrainingCheckpoint.FromBytes(await store.ReadAsync(run.CheckpointPath, cancellationToken)).ModelState;
-
-        using var model = RunModels.CreateTrained(run, classes, state);
-        using var content = new MemoryStream();
-        StateDictExchange.Export(model, content, format, naming);
+        // Converted by a worker (the web loads no libtorch), once per checkpoint, format and naming.
         var extension = format == WeightFormat.Safetensors ? "safetensors" : "pt";
+        var checkpoint = Path.GetFileNameWithoutExtension(run.CheckpointPath);
+        var path = $"runs/{run.Id}/exports/{checkpoint}-{naming.ToString().ToLowerInvariant()}.{extension}";
+        var content = await artifacts.GetAsync(path, job => job.ExportWeightsAsync(run.Id, format, naming, path, CancellationToken.None), cancellationToken);
         var suffix = naming == StateDictNaming.Torchvision ? "-torchvision" : string.Empty;
-        return new RunWeightsFile(content.ToArray(), $"run-{run.Id}-{run.Architecture}{suffix}.{extension}");
+        return new RunWeightsFile(content, $"run-{run.Id}-{run.Architecture}{suffix}.{extension}");
     }
 }

@@ -71,11 +71,35 @@ public sealed class DatabaseInitializer(
     {
         var executions = provider.GetRequiredService<JobExecutionStore>();
         var deaths = provider.GetRequiredService<WorkerDeaths>();
-        foreach (var silent in await executions.SilentNodesAsync(SilentFor, cancellationToken))
+        var now = time.GetUtcNow();
+        foreach (var (holder, announcement) in await executions.HoldersAsync(cancellationToken))
         {
-            logger.LogWarning("Worker {Node} stopped without ending its jobs; recording the crash", silent);
-            await deaths.HandleAsync(silent, "stopped without ending its job (the process or the machine died)",
+            var dead = announcement is null
+                || announcement.HeartbeatAt < now - SilentFor
+                // A worker of this machine whose process is gone (killed with its web node) is dead at once.
+                || (announcement.Machine == Environment.MachineName && !ProcessIsAlive(announcement.ProcessId));
+            if (!dead)
+            {
+                continue;
+            }
+            logger.LogWarning("Worker {Node} stopped without ending its jobs; recording the crash", holder);
+            await deaths.HandleAsync(holder, "stopped without ending its job (the process or the machine died)",
                 "If it happens again, the worker's log says why.", atStartup: true, cancellationToken);
+        }
+    }
+
+    private static bool ProcessIsAlive(int processId)
+    {
+        if (processId == Environment.ProcessId) return false; // an id reused by this very process is not the old worker
+        if (OperatingSystem.IsLinux()) return Directory.Exists($"/proc/{processId}");
+        try
+        {
+            using var process = System.Diagnostics.Process.GetProcessById(processId);
+            return !process.HasExited;
+        }
+        catch (ArgumentException)
+        {
+            return false;
         }
     }
 
