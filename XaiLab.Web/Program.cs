@@ -10,6 +10,8 @@ if (OneDnnIsaGuard.RunProbeIfAsked(args) is { } probeExit) return probeExit;
 // Before anything loads libtorch: idle OpenMP threads sleep instead of spinning (docs/performance.md).
 ThreadWaitPolicy.UsePassiveWaiting();
 var builder = WebApplication.CreateBuilder(args);
+// Packages' static files (MudBlazor, Blazor's script) from the build output in any environment; a no-op when published.
+builder.WebHost.UseStaticWebAssets();
 builder.AddXaiLabData();
 builder.AddXaiLabCompute();
 builder.AddXaiLabJobs();

@@ -35,6 +35,10 @@ public static class WebHostingExtensions
         builder.AddXaiLabAccounts();
         builder.Services.AddMudServices();
         builder.Services.AddProblemDetails();
+        builder.Services.AddExceptionHandler<ApiExceptionHandler>();
+        // A body or query the binder cannot read is the caller's error, answered 400 in every environment (Development
+        // would otherwise throw it to the developer exception page as a 500).
+        builder.Services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(options => options.ThrowOnBadRequest = false);
         builder.Services.AddOpenApi();
         builder.Services.Configure<DemoDatasetOptions>(builder.Configuration.GetSection(DemoDatasetOptions.SectionName));
         builder.Services.AddSingleton<RunProgressNotifier>();

@@ -19,6 +19,7 @@ public static class JobExecutionServices
         services.TryAddSingleton(FaultInjection.None);
         services.TryAddSingleton<JobExecutions>();
         services.TryAddSingleton<ComputeNodesMonitor>();
+        services.TryAddSingleton<XaiLab.Web.Services.Progress.JobProgressNotifier>();
         return services;
     }
 }

@@ -53,6 +53,9 @@ public sealed class XaiLabAppFactory : WebApplicationFactory<Program>
 
     public DatabaseProvider Provider { get; }
 
+    /// <summary>The host environment; default "Testing". Set before the first client (e.g. "Development", which dotnet run used to give).</summary>
+    public string EnvironmentName { get; init; } = "Testing";
+
     public string DataDirectory { get; }
 
     /// <summary>The application database's connection string.</summary>
@@ -70,7 +73,7 @@ public sealed class XaiLabAppFactory : WebApplicationFactory<Program>
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseEnvironment("Testing");
+        builder.UseEnvironment(EnvironmentName);
         // Outside Development the build-output layout needs this to find MudBlazor's and Plotly's files in the NuGet cache.
         builder.UseStaticWebAssets();
         builder.UseSetting("XaiLab:DataDirectory", DataDirectory);

@@ -33,9 +33,9 @@ public static class ArtifactsApi
         app.MapGet("/api/slices/{id:int}/preview.png", async Task<Results<FileContentHttpResult, NotFound, ProblemHttpResult>> (
             int id, bool? contour, double? center, double? width, IDbContextFactory<XaiLabDbContext> contexts, ArtifactStore store, TeamAccess access, CancellationToken ct) =>
         {
-            if (width is <= 0)
+            if (width is <= 0 || width is { } w && !double.IsFinite(w) || center is { } c && !double.IsFinite(c))
             {
-                return TypedResults.Problem(detail: "width must be positive.", statusCode: StatusCodes.Status400BadRequest);
+                return TypedResults.Problem(detail: "center and width must be finite numbers, width positive.", statusCode: StatusCodes.Status400BadRequest);
             }
             var teams = access.ReadableTeams;
             await using var db = await contexts.CreateDbContextAsync(ct);

@@ -142,7 +142,7 @@ public static class AttributionsApi
 
         api.MapGet("/runs/{runId:int}/saliency-scores", async Task<Results<Ok<SaliencyScoresResponse>, NotFound>> (
             int runId, [FromQuery] double? threshold, SaliencyScoreService scores, CancellationToken ct) =>
-            await scores.ForRunAsync(runId, threshold ?? SaliencyScoreService.DefaultAgreementThreshold, ct) is { } response
+            await scores.ForRunAsync(runId, ApiLimits.Finite(threshold, "threshold", 0, 1) ?? SaliencyScoreService.DefaultAgreementThreshold, ct) is { } response
                 ? TypedResults.Ok(response)
                 : TypedResults.NotFound());
 

@@ -106,7 +106,7 @@ public static class StudiesApi
             {
                 return TypedResults.NotFound();
             }
-            var png = await images.RenderAsync(id, token, kind, user.UserId, StudyAccess.CanManage(user), ct);
+            var png = await images.RenderAsync(id, token, kind, user.UserId, StudyAccess.CanManage(user) ? user.TeamIds : null, ct);
             if (png is null) return TypedResults.NotFound();
             // Per-user content behind an unguessable URL: the browser may keep it, shared caches may not.
             http.Response.Headers.CacheControl = "private, max-age=3600";

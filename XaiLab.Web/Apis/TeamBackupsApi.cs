@@ -2,6 +2,7 @@ using System.IO.Compression;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.HttpResults;
 using XaiLab.Web.Services;
+using XaiLab.Web.Services.Accounts;
 using XaiLab.Web.Services.Backups;
 
 namespace XaiLab.Web.Apis;
@@ -17,8 +18,14 @@ public static class TeamBackupsApi
         var api = app.MapGroup("/api/teams").WithTags("Backups");
 
         // The archive is built in a temporary file (zip writing is synchronous), then streamed and deleted on close.
-        api.MapGet("/{id:int}/backup", async Task<Results<FileStreamHttpResult, NotFound>> (int id, TeamBackupService backups, CancellationToken ct) =>
+        api.MapGet("/{id:int}/backup", async Task<Results<FileStreamHttpResult, NotFound>> (int id, TeamBackupService backups,
+            TeamAccess access, CancellationToken ct) =>
         {
+            // An administrator backs up the teams they belong to; another team's id is as unknown as a missing one.
+            if (!access.ReadableTeams.Contains(id))
+            {
+                return TypedResults.NotFound();
+            }
             var path = Path.Combine(Path.GetTempPath(), $"xailab-backup-{Guid.NewGuid():N}.zip");
             var file = new FileStream(path, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 64 * 1024,
                 FileOptions.DeleteOnClose | FileOptions.Asynchronous);

@@ -47,36 +47,40 @@ public static partial class OneDnnIsaGuard
     {
         lock (Gate)
         {
-            return current ??= Decide(configured, probe, cacheDirectory ?? DefaultCacheDirectory(), log ?? TextWriter.Null, CpuInfo.Current);
+            return current ??= SetNative(Decide(Environment.GetEnvironmentVariable(VariableName), configured, probe,
+                cacheDirectory ?? DefaultCacheDirectory(), log ?? TextWriter.Null, CpuInfo.Current));
         }
     }
 
-    /// <summary>Decides without applying to this process (the testable core of <see cref="Apply"/>); sets nothing.</summary>
-    public static CpuIsaDecision Decide(string? configured, ProbeCommand probe, string cacheDirectory, TextWriter log, CpuInfo cpu)
+    /// <summary>
+    /// Decides without applying anything to this process (the testable core of <see cref="Apply"/>): the probes run in
+    /// children, the verdict is read from and written to the cache.
+    /// </summary>
+    /// <param name="fromEnvironment">The <c>ONEDNN_MAX_CPU_ISA</c> this process was started with, if any.</param>
+    public static CpuIsaDecision Decide(string? fromEnvironment, string? configured, ProbeCommand probe, string cacheDirectory, TextWriter log, CpuInfo cpu)
     {
         var flags = $"{cpu.BestSimd}{(cpu.HasBf16 ? ", bf16" : "")}";
-        var fromEnvironment = Environment.GetEnvironmentVariable(VariableName);
         if (!string.IsNullOrWhiteSpace(fromEnvironment))
         {
-            return SetNative(new CpuIsaDecision(fromEnvironment, "environment", $"{VariableName}={fromEnvironment} was set before start.", cpu.Model, flags));
+            return new CpuIsaDecision(fromEnvironment, "environment", $"{VariableName}={fromEnvironment} was set before start.", cpu.Model, flags);
         }
         if (!string.IsNullOrWhiteSpace(configured))
         {
             var value = configured.Trim();
             return string.Equals(value, "default", StringComparison.OrdinalIgnoreCase)
                 ? new CpuIsaDecision(null, "configuration", "XaiLab:Compute:OneDnnMaxCpuIsa=default: oneDNN's own choice, not probed.", cpu.Model, flags)
-                : SetNative(new CpuIsaDecision(value.ToUpperInvariant(), "configuration", $"XaiLab:Compute:OneDnnMaxCpuIsa={value}.", cpu.Model, flags));
+                : new CpuIsaDecision(value.ToUpperInvariant(), "configuration", $"XaiLab:Compute:OneDnnMaxCpuIsa={value}.", cpu.Model, flags);
         }
 
         var cacheFile = Path.Combine(cacheDirectory, $"onednn-isa-{cpu.Fingerprint}-torchsharp{TorchSharpVersion}.json");
         if (ReadCache(cacheFile) is { } cached)
         {
-            return SetNative(cached with { Source = "cache" });
+            return cached with { Source = "cache" };
         }
 
         var decision = Probe(probe, log, cpu, flags);
         WriteCache(cacheFile, decision);
-        return SetNative(decision);
+        return decision;
     }
 
     private static CpuIsaDecision Probe(ProbeCommand probe, TextWriter log, CpuInfo cpu, string flags)

@@ -39,6 +39,8 @@ public sealed class AttributionService(
         var runIds = (request.RunIds ?? []).Distinct().ToList();
         var methods = (request.Methods ?? []).Select(m => (m ?? string.Empty).Trim().ToLowerInvariant()).Distinct().ToList();
         if (runIds.Count == 0) throw new RequestValidationException("runIds must name at least one run.");
+        ApiLimits.Count(runIds, "runIds", ApiLimits.MaxRunIds);
+        ApiLimits.Count(request.SliceIds, "sliceIds", ApiLimits.MaxSliceIds);
         if (methods.Count == 0) throw new RequestValidationException("methods must name at least one attribution method.");
         foreach (var method in methods)
         {

@@ -77,6 +77,7 @@ public sealed class SanityCheckService(
                 throw new RequestValidationException(e.Message);
             }
         }
+        ApiLimits.Count(request.SliceIds, "sliceIds", ApiLimits.MaxSliceIds);
         var slices = request.SliceIds is { Count: > 0 } picks ? picks.Distinct().ToList()
             : stored.Select(a => a.SliceId).Distinct().Order().Take(Math.Max(1, options.Value.Slices)).ToList();
         if (slices.Count == 0)

@@ -3,7 +3,7 @@ using XaiLab.Web.Services.Exports;
 
 namespace XaiLab.Web.Services.Audit;
 
-/// <summary>The audit log as CSV (one row per entry, ISO 8601 UTC times).</summary>
+/// <summary>The audit log as CSV (one row per entry, ISO 8601 UTC times; user-typed text defused by <see cref="CsvTable"/>).</summary>
 public static class AuditCsv
 {
     public static string Write(IEnumerable<AuditEntry> entries) =>
@@ -11,10 +11,6 @@ public static class AuditCsv
             ["id", "at", "userId", "user", "action", "objectType", "objectId", "detail", "ipAddress"],
             entries.Select(a => (IReadOnlyList<object?>)
             [
-                a.Id, a.At.UtcDateTime.ToString("o"), a.UserId, Inert(a.UserName), a.Action, a.ObjectType, Inert(a.ObjectId), Inert(a.Detail), a.IpAddress,
+                a.Id, a.At.UtcDateTime.ToString("o"), a.UserId, a.UserName, a.Action, a.ObjectType, a.ObjectId, a.Detail, a.IpAddress,
             ]));
-
-    /// <summary>Text typed by users (a failed sign-in's name, names in details) must not run as a spreadsheet formula.</summary>
-    private static string? Inert(string? text) =>
-        text is { Length: > 0 } && text[0] is '=' or '+' or '-' or '@' or '\t' or '\r' ? "'" + text : text;
 }

@@ -7,6 +7,9 @@ using Microsoft.EntityFrameworkCore;
 using XaiLab.Data;
 using XaiLab.Data.Artifacts;
 using XaiLab.Data.Entities;
+using XaiLab.Engine.Datasets;
+using XaiLab.Engine.Datasets.Archives;
+using XaiLab.Web.Services.Datasets;
 
 namespace XaiLab.Web.Services.Backups;
 
@@ -16,8 +19,12 @@ namespace XaiLab.Web.Services.Backups;
 /// rows.json and artifacts/&lt;relative path&gt;. Restoring creates a new team in any database (SQLite or PostgreSQL,
 /// fresh or not): every row gets a new id and its references are remapped; artifacts land under restored/&lt;id&gt;/.
 /// </summary>
-public sealed class TeamBackupService(IDbContextFactory<XaiLabDbContext> contexts, ArtifactStore store, TimeProvider time)
+public sealed class TeamBackupService(IDbContextFactory<XaiLabDbContext> contexts, ArtifactStore store, TimeProvider time,
+    Microsoft.Extensions.Options.IOptions<DatasetImportOptions> imports)
 {
+    /// <summary>The upload limits: a restore is an upload like any other.</summary>
+    private ImportLimits limits => ImportLimits.Default with { MaxArchiveBytes = imports.Value.MaxUploadBytes };
+
     public const int FormatVersion = 1;
     private const string ManifestEntry = "manifest.json";
     private const string RowsEntry = "rows.json";
@@ -54,16 +61,56 @@ public sealed class TeamBackupService(IDbContextFactory<XaiLabDbContext> context
         return true;
     }
 
-    /// <summary>Restores an archive of <see cref="BackupAsync"/> as a new team.</summary>
+    /// <summary>
+    /// Restores an archive of <see cref="BackupAsync"/> as a new team, trusting nothing in it: the archive goes through
+    /// the same <see cref="SafeArchiveExtractor"/> and limits as dataset uploads (entry names inside the root, entry count,
+    /// declared and inflated sizes, expansion ratio); every artifact path a row names must be a plain relative path; only
+    /// the files the rows name are written, each under the restore's own folder; every row belongs to the new team.
+    /// </summary>
+    /// <exception cref="RequestValidationException">A malformed, oversized or path-escaping archive (nothing is written).</exception>
     public async Task<RestoredTeam> RestoreAsync(Stream archive, CancellationToken cancellationToken = default)
     {
-        using var zip = new ZipArchive(archive, ZipArchiveMode.Read, leaveOpen: true);
+        SafeArchive safe;
+        try
+        {
+            safe = new SafeArchiveExtractor(limits).Open(archive, "the backup", leaveOpen: true);
+        }
+        catch (DatasetImportException e)
+        {
+            throw new RequestValidationException(e.Message);
+        }
+        using var guarded = safe;
+        try
+        {
+            return await RestoreAsync(safe, cancellationToken);
+        }
+        catch (DatasetImportException e)
+        {
+            throw new RequestValidationException(e.Message);
+        }
+        catch (JsonException e)
+        {
+            throw new RequestValidationException($"Not a XaiLab team backup: {e.Message}");
+        }
+        catch (KeyNotFoundException)
+        {
+            throw new RequestValidationException("Not a XaiLab team backup: a row refers to a row the backup does not contain.");
+        }
+    }
+
+    private async Task<RestoredTeam> RestoreAsync(SafeArchive zip, CancellationToken cancellationToken)
+    {
         var manifest = await ReadJsonAsync<BackupManifest>(zip, ManifestEntry, cancellationToken);
         if (manifest.Format != FormatVersion)
         {
             throw new RequestValidationException($"Backup format {manifest.Format} is not supported (expected {FormatVersion}).");
         }
         var rows = await ReadJsonAsync<TeamBackupRows>(zip, RowsEntry, cancellationToken);
+        var named = rows.ArtifactPaths().ToHashSet(StringComparer.Ordinal);
+        if (named.FirstOrDefault(p => !IsPlainRelativePath(p)) is { } escaping)
+        {
+            throw new RequestValidationException($"The backup names the artifact path '{escaping}', which is not a plain relative path.");
+        }
         var restoreId = Guid.NewGuid().ToString("N")[..12];
         var prefix = $"restored/{restoreId}/";
 
@@ -71,10 +118,12 @@ public sealed class TeamBackupService(IDbContextFactory<XaiLabDbContext> context
         var artifacts = 0;
         try
         {
-            foreach (var entry in zip.Entries.Where(e => e.FullName.StartsWith(ArtifactsFolder, StringComparison.Ordinal) && e.Name.Length > 0))
+            // Only files a restored row points to; anything else in the archive is ignored.
+            foreach (var entry in zip.Entries.Where(e => e.Path.StartsWith(ArtifactsFolder, StringComparison.Ordinal)
+                         && named.Contains(e.Path[ArtifactsFolder.Length..])))
             {
-                await using var source = await entry.OpenAsync(cancellationToken);
-                await store.WriteAsync(prefix + entry.FullName[ArtifactsFolder.Length..], source, cancellationToken);
+                await using var source = entry.OpenRead();
+                await store.WriteAsync(prefix + entry.Path[ArtifactsFolder.Length..], source, cancellationToken);
                 artifacts++;
             }
             await using var db = await contexts.CreateDbContextAsync(cancellationToken);
@@ -226,6 +275,7 @@ public sealed class TeamBackupService(IDbContextFactory<XaiLabDbContext> context
         await InsertAllAsync(db, rows.AttributionRequests, r => r.Id, r =>
         {
             r.Id = 0;
+            r.TeamId = team.Id;
             r.RunIds = [.. r.RunIds.Select(id => runs[id])];
             r.SliceIds = [.. r.SliceIds.Where(slices.ContainsKey).Select(id => slices[id])];
             r.MapIds = [.. r.MapIds.Where(maps.ContainsKey).Select(id => maps[id])];
@@ -253,6 +303,12 @@ public sealed class TeamBackupService(IDbContextFactory<XaiLabDbContext> context
         return oldIds.Zip(rows.Select(id)).ToDictionary(p => p.First, p => p.Second);
     }
 
+    /// <summary>A relative path of plain segments: not rooted, no "..", ".", empty segments or backslashes.</summary>
+    internal static bool IsPlainRelativePath(string path) =>
+        path.Length is > 0 and < 1024 && !Path.IsPathRooted(path) && !path.Contains('\\') && !path.Contains('\0')
+        && path.Split('/').All(segment => segment.Length > 0 && segment != "." && segment != ".."
+            && !segment.Any(char.IsControl));
+
     /// <summary>A cache key taken already in this database: the restored row gets its own, so both stay unique.</summary>
     private static string RestoredKey(string key, string prefix) =>
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(prefix + key)));
@@ -264,10 +320,10 @@ public sealed class TeamBackupService(IDbContextFactory<XaiLabDbContext> context
         await JsonSerializer.SerializeAsync(stream, value, Json, cancellationToken);
     }
 
-    private static async Task<T> ReadJsonAsync<T>(ZipArchive zip, string name, CancellationToken cancellationToken)
+    private static async Task<T> ReadJsonAsync<T>(SafeArchive zip, string name, CancellationToken cancellationToken)
     {
-        var entry = zip.GetEntry(name) ?? throw new RequestValidationException($"Not a XaiLab team backup: {name} is missing.");
-        await using var stream = await entry.OpenAsync(cancellationToken);
+        var entry = zip.Entries.FirstOrDefault(e => e.Path == name) ?? throw new RequestValidationException($"Not a XaiLab team backup: {name} is missing.");
+        await using var stream = entry.OpenRead();
         return await JsonSerializer.DeserializeAsync<T>(stream, Json, cancellationToken)
             ?? throw new RequestValidationException($"Not a XaiLab team backup: {name} is empty.");
     }

@@ -60,7 +60,7 @@ public sealed class DatasetImportService(
         var dataset = new Dataset
         {
             TeamId = team,
-            Name = datasetName.Length > 200 ? datasetName[..200] : datasetName,
+            Name = ApiLimits.Name(datasetName, "name"),
             Source = DatasetApiNames.Source(parsed),
             Status = DatasetStatus.Importing,
             SplitSeed = 1,

@@ -43,7 +43,7 @@ public sealed class DatasetService(
         var dataset = new Dataset
         {
             TeamId = teamId,
-            Name = string.IsNullOrWhiteSpace(request.Name) ? $"Phantoms {slices}x{size}px (seed {seed})" : request.Name.Trim(),
+            Name = string.IsNullOrWhiteSpace(request.Name) ? $"Phantoms {slices}x{size}px (seed {seed})" : ApiLimits.Name(request.Name, "name"),
             Source = DatasetSource.Phantom,
             Status = DatasetStatus.Importing,
             SplitSeed = seed,

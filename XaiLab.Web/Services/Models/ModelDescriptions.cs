@@ -16,10 +16,14 @@ public sealed class ModelDescriptions(ComputedArtifacts artifacts)
     /// <summary>Bumped when <see cref="ModelResponse"/> or what it measures changes, so stale files are not served.</summary>
     private const int Version = 1;
 
+    /// <summary>The artifact holding the descriptions of one configuration.</summary>
+    public static string PathOf(ModelQuery query) =>
+        $"cache/models/v{Version}-{query.Size}px-{query.Channels}ch-{query.Classes}cls.json";
+
     public async Task<IReadOnlyList<ModelResponse>> DescribeAllAsync(ModelQuery query, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(query);
-        var path = $"cache/models/v{Version}-{query.Size}px-{query.Channels}ch-{query.Classes}cls.json";
+        var path = PathOf(query);
         var content = await artifacts.GetAsync(path,
             job => job.DescribeModelsAsync(query.Size, query.Channels, query.Classes, path, CancellationToken.None), cancellationToken);
         return JsonSerializer.Deserialize<List<ModelResponse>>(content, Json) ?? [];

@@ -1,10 +1,9 @@
-using System.Globalization;
-using System.Text;
+using XaiLab.Web.Services.Exports;
 
 namespace XaiLab.Web.Services.Models;
 
 /// <summary>
-/// The model table as CSV (RFC 4180, invariant culture): one row per architecture, three columns per dataset
+/// The model table as CSV (through <see cref="CsvTable"/>: RFC 4180, invariant culture, text cells defused): one row per architecture, three columns per dataset
 /// (accuracy mean, standard deviation, runs), empty cells where there is nothing to report.
 /// </summary>
 public static class ModelTableCsv
@@ -23,39 +22,24 @@ public static class ModelTableCsv
         }
         header.AddRange(["mean_train_seconds", "error"]);
 
-        var csv = new StringBuilder();
-        AppendLine(csv, header);
+        var rows = new List<IReadOnlyList<object?>>();
         foreach (var row in table.Rows)
         {
             var m = row.Model;
-            var cells = new List<string>
+            var cells = new List<object?>
             {
-                m.Architecture, m.Supported ? "true" : "false", Number(table.Query.Size), Number(table.Query.Channels),
-                Number(table.Query.Classes), Number(m.SizeMb), Number(m.Parameters), Number(m.TrainableParameters),
-                Number(m.Depth), Number(m.WeightLayerDepth), Number(m.Flops), Number(m.MinInputSize),
+                m.Architecture, m.Supported ? "true" : "false", table.Query.Size, table.Query.Channels, table.Query.Classes,
+                m.SizeMb, m.Parameters, m.TrainableParameters, m.Depth, m.WeightLayerDepth, m.Flops, m.MinInputSize,
             };
             foreach (var dataset in table.Datasets)
             {
                 cells.AddRange(row.Accuracy.TryGetValue(dataset.Id, out var a)
-                    ? [Number(a.Mean), Number(a.StandardDeviation), Number(a.Runs)]
-                    : ["", "", ""]);
+                    ? [a.Mean, a.StandardDeviation, a.Runs]
+                    : [null, null, null]);
             }
-            cells.AddRange([Number(row.MeanTrainSeconds), m.Error ?? ""]);
-            AppendLine(csv, cells);
+            cells.AddRange([row.MeanTrainSeconds, m.Error]);
+            rows.Add(cells);
         }
-        return csv.ToString();
+        return CsvTable.Write(header, rows);
     }
-
-    private static string Number<T>(T? value) where T : struct, IFormattable =>
-        value?.ToString(null, CultureInfo.InvariantCulture) ?? "";
-
-    private static string Number<T>(T value) where T : IFormattable => value.ToString(null, CultureInfo.InvariantCulture);
-
-    private static void AppendLine(StringBuilder csv, IEnumerable<string> cells)
-    {
-        csv.AppendJoin(',', cells.Select(Escape)).Append("\r\n");
-    }
-
-    private static string Escape(string cell) =>
-        cell.IndexOfAny([',', '"', '\r', '\n']) >= 0 ? $"\"{cell.Replace("\"", "\"\"", StringComparison.Ordinal)}\"" : cell;
 }

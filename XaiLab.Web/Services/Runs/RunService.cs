@@ -63,7 +63,7 @@ public sealed class RunService(
             Device = config.Device,
             ConfigJson = JsonSerializer.Serialize(config),
             Tags = tags,
-            Notes = request.Notes,
+            Notes = ApiLimits.Text(request.Notes, "notes", ApiLimits.MaxNotesLength),
             CreatedAt = time.GetUtcNow(),
         }).ToList();
         db.Runs.AddRange(runs);
@@ -123,7 +123,7 @@ public sealed class RunService(
         }
         if (request.Notes is not null)
         {
-            run.Notes = request.Notes.Length > 4000 ? throw new RequestValidationException("notes may have at most 4000 characters.") : request.Notes;
+            run.Notes = ApiLimits.Text(request.Notes, "notes", ApiLimits.MaxNotesLength);
         }
         await db.SaveChangesAsync(cancellationToken);
         await audit.RecordAsync(AuditActions.RunUpdate, "run", Id(run.Id), "tags and notes", cancellationToken);

@@ -16,8 +16,9 @@ namespace XaiLab.Web.Services.Studies;
 public sealed class StudyItemImages(IDbContextFactory<XaiLabDbContext> contexts, ArtifactStore store)
 {
     /// <summary>The PNG, or null when the token is not in the study, the layer does not fit the item's kind, or the caller
-    /// (<paramref name="userId"/>, unless <paramref name="unrestricted"/>) is not the token's annotator.</summary>
-    public async Task<byte[]?> RenderAsync(int studyId, string token, StudyImageLayer layer, string? userId, bool unrestricted,
+    /// is neither the token's annotator (<paramref name="userId"/>) nor a manager of the study's team (one of
+    /// <paramref name="managedTeams"/>, the teams of a Researcher or Admin; null for anyone else).</summary>
+    public async Task<byte[]?> RenderAsync(int studyId, string token, StudyImageLayer layer, string? userId, IReadOnlyCollection<int>? managedTeams,
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(token);
@@ -26,7 +27,13 @@ public sealed class StudyItemImages(IDbContextFactory<XaiLabDbContext> contexts,
             .Include(a => a.Item).ThenInclude(i => i!.Map).ThenInclude(m => m!.Slice)
             .Include(a => a.Item).ThenInclude(i => i!.SecondMap)
             .FirstOrDefaultAsync(a => a.StudyId == studyId && a.Token == token.ToLowerInvariant(), cancellationToken);
-        if (assignment is null || (!unrestricted && assignment.AnnotatorUserId != userId))
+        if (assignment is null)
+        {
+            return null;
+        }
+        var managed = managedTeams is not null
+            && await db.Studies.AnyAsync(s => s.Id == studyId && managedTeams.Contains(s.TeamId), cancellationToken);
+        if (!managed && assignment.AnnotatorUserId != userId)
         {
             return null;
         }

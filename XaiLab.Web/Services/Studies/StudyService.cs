@@ -69,6 +69,7 @@ public sealed class StudyService(IDbContextFactory<XaiLabDbContext> contexts, Ti
         {
             throw new RequestValidationException($"Pair ({mismatched.MapId}, {mismatched.SecondMapId}) shows two different slices; a pair compares maps of one slice.");
         }
+        await RequireRatersAsync(db, teamId, annotators, cancellationToken);
 
         var study = new Study
         {
@@ -211,4 +212,28 @@ public sealed class StudyService(IDbContextFactory<XaiLabDbContext> contexts, Ti
     internal static string KindName(StudyItemKind kind) => kind.ToString().ToLowerInvariant();
 
     private static StudyMapResponse Map(StoredAttribution map) => new(map.Id, map.RunId, map.Run!.Architecture, map.Method);
+
+    /// <summary>
+    /// Every annotator must be a user of the study's team who may rate (an Annotator, Researcher or Admin; a Viewer only
+    /// reads): ids of unknown users, of other teams' members and of Viewers are refused, naming them.
+    /// </summary>
+    private static async Task RequireRatersAsync(XaiLabDbContext db, int teamId, IReadOnlyList<string> annotators, CancellationToken cancellationToken)
+    {
+        var members = await db.TeamMemberships.Where(m => m.TeamId == teamId && annotators.Contains(m.UserId))
+            .Select(m => m.UserId).ToListAsync(cancellationToken);
+        var notMembers = annotators.Except(members).ToList();
+        if (notMembers.Count > 0)
+        {
+            throw new RequestValidationException($"annotatorUserIds: {string.Join(", ", notMembers.Take(5))} {(notMembers.Count == 1 ? "is" : "are")} not a user of team {teamId}.");
+        }
+        var raters = await (from userRole in db.UserRoles
+                            join role in db.Roles on userRole.RoleId equals role.Id
+                            where annotators.Contains(userRole.UserId) && role.Name != XaiLabRoles.Viewer
+                            select userRole.UserId).Distinct().ToListAsync(cancellationToken);
+        var readers = annotators.Except(raters).ToList();
+        if (readers.Count > 0)
+        {
+            throw new RequestValidationException($"annotatorUserIds: {string.Join(", ", readers.Take(5))} may not rate (a Viewer only reads; make them an Annotator).");
+        }
+    }
 }

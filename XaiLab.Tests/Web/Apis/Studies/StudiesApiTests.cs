@@ -45,6 +45,41 @@ public sealed class StudiesApiTests : IAsyncLifetime
     private string Id(string name) => users[name].Id;
 
     [Fact]
+    public async Task Annotators_MustBeRatersOfTheStudysTeam_AndItemImagesStayInTheTeam()
+    {
+        var otherTeam = await host.CreateTeamAsync("neighbour lab");
+        var foreignEmail = await host.CreateUserAsync(XaiLabRoles.Annotator, otherTeam);
+        var viewerEmail = await host.CreateUserAsync(XaiLabRoles.Viewer, XaiLab.Data.Entities.Team.DefaultTeamId);
+        await using var scope = host.Services.CreateAsyncScope();
+        var accounts = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<XaiLab.Data.Entities.XaiLabUser>>();
+        var foreign = (await accounts.FindByEmailAsync(foreignEmail))!.Id;
+        var viewer = (await accounts.FindByEmailAsync(viewerEmail))!.Id;
+        using var researcher = Client(Researcher, XaiLabRoles.Researcher);
+        var mapIds = maps.Take(1).Select(m => m.MapId).ToArray();
+
+        foreach (var (annotator, expected) in new[] { (foreign, "is not a user of team"), (viewer, "may not rate"), ("no-such-user", "is not a user of team") })
+        {
+            var refused = await researcher.PostAsJsonAsync("/api/studies", new { title = "t", question = "q", mapIds, annotatorUserIds = new[] { annotator } });
+            Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+            Assert.Contains(expected, await refused.Content.ReadAsStringAsync());
+        }
+
+        var created = await researcher.PostAsJsonAsync("/api/studies", Request(mapIds, ["alice"]));
+        var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt32();
+        using var alice = Client("alice", XaiLabRoles.Annotator);
+        var token = (await alice.GetFromJsonAsync<JsonElement>($"/api/studies/{id}/next")).GetProperty("item").GetProperty("token").GetString();
+        Assert.Equal(HttpStatusCode.OK, (await alice.GetAsync($"/api/studies/{id}/items/{token}/image.png")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await researcher.GetAsync($"/api/studies/{id}/items/{token}/image.png")).StatusCode);
+        using var outsider = await host.CreateUserClientAsync(XaiLabRoles.Researcher, otherTeam);
+        using var outsideAdmin = await host.CreateUserClientAsync(XaiLabRoles.Admin, otherTeam);
+        foreach (var layer in new[] { "image", "mask", "overlay" })
+        {
+            Assert.Equal(HttpStatusCode.NotFound, (await outsider.GetAsync($"/api/studies/{id}/items/{token}/{layer}.png")).StatusCode);
+            Assert.Equal(HttpStatusCode.NotFound, (await outsideAdmin.GetAsync($"/api/studies/{id}/items/{token}/{layer}.png")).StatusCode);
+        }
+    }
+
+    [Fact]
     public async Task Create_IsForResearchersAndAdmins()
     {
         var body = Request(maps.Take(2).Select(m => m.MapId), ["alice"]);

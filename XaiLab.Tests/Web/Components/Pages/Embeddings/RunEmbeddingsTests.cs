@@ -24,6 +24,7 @@ public sealed class RunEmbeddingsTests : MudBunitContext
         Services.AddSingleton(TimeProvider.System);
         Services.AddSingleton<IBackgroundJobClient>(new BackgroundJobClient(new SQLiteStorage(Path.Combine(database.Folder, "hangfire.db"))));
         Services.AddScoped<EmbeddingService>();
+        Services.AddJobExecutions();
     }
 
     [Fact]

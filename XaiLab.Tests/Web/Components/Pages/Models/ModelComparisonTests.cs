@@ -5,6 +5,10 @@ using Microsoft.Extensions.Logging.Abstractions;
 using XaiLab.Data.Entities;
 using XaiLab.Tests.Fixtures;
 using XaiLab.Web.Components.Pages.Models;
+using Hangfire;
+using Hangfire.Storage.SQLite;
+using XaiLab.Data.Artifacts;
+using XaiLab.Web.Jobs.Artifacts;
 using XaiLab.Web.Services.Models;
 
 namespace XaiLab.Tests.Web.Components.Pages.Models;
@@ -16,14 +20,27 @@ public sealed class ModelComparisonTests : MudBunitContext
 
     public ModelComparisonTests()
     {
+        store = new ArtifactStore(Path.Combine(database.Folder, "artifacts"));
         Services.AddSingleton(database.Factory);
-        Services.AddSingleton(new ModelPropertiesCache(NullLogger<ModelPropertiesCache>.Instance));
+        Services.AddSingleton(store);
+        Services.AddSingleton(TimeProvider.System);
+        Services.AddSingleton<IBackgroundJobClient>(new BackgroundJobClient(new SQLiteStorage(Path.Combine(database.Folder, "hangfire.db"))));
+        Services.AddSingleton<ComputedArtifacts>();
+        Services.AddSingleton<ModelDescriptions>();
         Services.AddScoped<ModelTableService>();
     }
 
+    private readonly ArtifactStore store;
+
+    /// <summary>What a worker's job writes for the page's configuration, computed here for real (the test host has libtorch).</summary>
+    private Task DescribeAsWorkerAsync(ModelQuery query) =>
+        new ArtifactJob(database.Factory, store, new ModelPropertiesCache(NullLogger<ModelPropertiesCache>.Instance))
+            .DescribeModelsAsync(query.Size, query.Channels, query.Classes, ModelDescriptions.PathOf(query), CancellationToken.None);
+
     [Fact]
-    public void Table_ShowsAccuracyPerDatasetOverSucceededRunsAndMeanTrainTime()
+    public async Task Table_ShowsAccuracyPerDatasetOverSucceededRunsAndMeanTrainTime()
     {
+        await DescribeAsWorkerAsync(new ModelQuery(32, 1, 3));
         var figshare = SeedDataset("figshare");
         var covid = SeedDataset("covid");
         var start = new DateTimeOffset(2024, 5, 1, 8, 0, 0, TimeSpan.Zero);
