@@ -81,14 +81,14 @@ public sealed class FigshareMatReader
                 $"{sourceName} is not a figshare brain-tumour file: no cjdata struct (found: {(found.Length == 0 ? "nothing" : found)}).");
         }
 
-        var label = ReadNumeric(Field(cjdata, "label", sourceName), sourceName, "label");
+        var label = ReadNumeric(Field(cjdata, "label", sourceName), sourceName, "label", MaxLabelElements);
         if (label.Length != 1 || label[0] is not (1 or 2 or 3))
         {
             throw new DatasetImportException(
                 $"{sourceName}: cjdata.label is {string.Join(",", label.Take(4))}; it must be 1 (meningioma), 2 (glioma) or 3 (pituitary).");
         }
 
-        var patientId = new string(ReadNumeric(Field(cjdata, "PID", sourceName), sourceName, "PID").Select(c => (char)c).ToArray()).Trim();
+        var patientId = new string(ReadNumeric(Field(cjdata, "PID", sourceName), sourceName, "PID", MaxPatientIdLength).Select(c => (char)c).ToArray()).Trim();
         if (patientId.Length == 0)
         {
             throw new DatasetImportException($"{sourceName}: cjdata.PID is empty.");
@@ -104,8 +104,8 @@ public sealed class FigshareMatReader
                 $"{sourceName}: cjdata.tumorMask is {maskWidth}x{maskHeight} but cjdata.image is {width}x{height}.");
         }
 
-        var (image, clamped) = ToImage(ReadNumeric(imageField, sourceName, "image"), width, height, sourceName);
-        var maskValues = ReadNumeric(maskField, sourceName, "tumorMask");
+        var (image, clamped) = ToImage(ReadNumeric(imageField, sourceName, "image", (long)width * height), width, height, sourceName);
+        var maskValues = ReadNumeric(maskField, sourceName, "tumorMask", (long)width * height);
         var mask = new bool[width * height];
         for (var i = 0; i < mask.Length; i++)
         {
@@ -113,7 +113,7 @@ public sealed class FigshareMatReader
         }
 
         var binaryMask = new BinaryMask(width, height, mask);
-        var border = TumorBorderAligner.Align(ReadNumeric(Field(cjdata, "tumorBorder", sourceName), sourceName, "tumorBorder"), binaryMask, sourceName);
+        var border = TumorBorderAligner.Align(ReadNumeric(Field(cjdata, "tumorBorder", sourceName), sourceName, "tumorBorder", MaxBorderElements(width, height)), binaryMask, sourceName);
         return new FigshareSlice(sourceName, (FigshareTumorClass)(int)label[0], patientId, image, binaryMask, border, clamped);
     }
 
@@ -169,8 +169,32 @@ public sealed class FigshareMatReader
             ? dataset
             : throw new DatasetImportException($"{sourceName}: cjdata has no {name} field.");
 
-    private static double[] ReadNumeric(IH5Dataset dataset, string sourceName, string field)
+    /// <summary>cjdata.label holds one number; a few more are reported, not read.</summary>
+    private const long MaxLabelElements = 16;
+
+    /// <summary>cjdata.PID is a short string of character codes.</summary>
+    private const long MaxPatientIdLength = 256;
+
+    /// <summary>cjdata.tumorBorder holds (row, column) pairs along the outline: at most a few per boundary pixel.</summary>
+    private static long MaxBorderElements(int width, int height) => 16L * (width + height) + 1024;
+
+    /// <summary>
+    /// Reads a numeric HDF5 dataset after checking its declared shape against <paramref name="maxElements"/>: the
+    /// header is trusted for nothing, so a field declared 30000x30000 is refused before a byte is allocated.
+    /// </summary>
+    private static double[] ReadNumeric(IH5Dataset dataset, string sourceName, string field, long maxElements)
     {
+        var elements = 1UL;
+        foreach (var dimension in dataset.Space.Dimensions)
+        {
+            elements = dimension != 0 && elements > ulong.MaxValue / dimension ? ulong.MaxValue : elements * dimension;
+        }
+        if (elements > (ulong)maxElements)
+        {
+            throw new DatasetImportException(
+                $"{sourceName}: cjdata.{field} declares {string.Join("x", dataset.Space.Dimensions)} elements, more than the {maxElements:N0} " +
+                "a figshare slice can hold; the file is refused before it is read.");
+        }
         var type = dataset.Type;
         return (type.Class, type.Size) switch
         {

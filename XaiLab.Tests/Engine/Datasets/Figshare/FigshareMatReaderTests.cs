@@ -117,6 +117,20 @@ public sealed class FigshareMatReaderTests
     }
 
     [Fact]
+    public void Read_RefusesAFieldDeclaredLargerThanASliceCanBe_BeforeReadingIt()
+    {
+        // PureHDF writes the declared space out (h5py leaves unwritten chunks out, so the probe's file was 283 KB for
+        // 30000x30000): 1000x1000 keeps the fixture at 8 MB; the check reads only the header's dimensions either way.
+        var data = new MatFileBuilder { DeclaredLabelDimensions = [1000, 1000] }.Build();
+        var allocated = GC.GetAllocatedBytesForCurrentThread();
+
+        var e = Assert.Throws<DatasetImportException>(() => reader.Read(new MemoryStream(data, writable: false), "bomb.mat"));
+
+        Assert.Contains("cjdata.label declares 1000x1000 elements, more than the 16", e.Message);
+        Assert.True(GC.GetAllocatedBytesForCurrentThread() - allocated < 4_000_000, "refused from the header, before the 8 MB field is read");
+    }
+
+    [Fact]
     public void Read_RejectsUnknownLabel()
     {
         var data = new MatFileBuilder { Label = 4 }.Build();

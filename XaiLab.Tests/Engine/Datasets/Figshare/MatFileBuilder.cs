@@ -22,12 +22,20 @@ internal sealed class MatFileBuilder
 
     public bool IncludeCjdata { get; set; } = true;
 
+    /// <summary>
+    /// When set, cjdata.label is declared with these dimensions, chunked and never written (its chunks read as the fill
+    /// value): a file of a few kilobytes whose header promises gigabytes, as a hostile upload would.
+    /// </summary>
+    public ulong[]? DeclaredLabelDimensions { get; set; }
+
     public byte[] Build()
     {
         var mask = Mask ?? new byte[Image.GetLength(0), Image.GetLength(1)];
         var cjdata = new H5Group
         {
-            ["label"] = new double[,] { { Label } },
+            ["label"] = DeclaredLabelDimensions is { } dims
+                ? new H5Dataset<double[]>(fileDims: dims, chunks: [.. dims.Select(_ => 64u)])
+                : new double[,] { { Label } },
             ["PID"] = PatientId.Select(c => (ushort)c).ToArray(),
             ["image"] = ToMatlab(Image),
             ["tumorMask"] = ToMatlab(mask),
@@ -36,7 +44,26 @@ internal sealed class MatFileBuilder
         var file = new H5File();
         file[IncludeCjdata ? "cjdata" : "other"] = cjdata;
         using var stream = new MemoryStream();
-        file.Write(stream);
+        if (DeclaredLabelDimensions is null)
+        {
+            file.Write(stream);
+        }
+        else
+        {
+            // The writer seeks past the declared chunks' space; a file (sparse) allows what a MemoryStream does not.
+            var path = Path.GetTempFileName();
+            try
+            {
+                using (var writer = file.BeginWrite(path))
+                {
+                }
+                return File.ReadAllBytes(path);
+            }
+            finally
+            {
+                File.Delete(path);
+            }
+        }
         return stream.ToArray();
     }
 
