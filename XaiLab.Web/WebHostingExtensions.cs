@@ -95,6 +95,7 @@ public static class WebHostingExtensions
         // Before authentication: a flood of password guesses is turned away without touching the database.
         app.UseRateLimiter();
         app.UseAuthentication();
+        app.UseMiddleware<CookieRequestForgeryGuard>();
         app.UseAuthorization();
         app.UseAntiforgery();
         app.MapStaticAssets();
