@@ -36,6 +36,17 @@ public static class WebHostingExtensions
         builder.Services.AddMudServices();
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<ApiExceptionHandler>();
+        // Nothing says which server software answers.
+        builder.Services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(kestrel => kestrel.AddServerHeader = false);
+        var proxy = builder.Configuration.GetSection(ProxyOptions.SectionName).Get<ProxyOptions>() ?? new ProxyOptions();
+        builder.Services.Configure<Microsoft.AspNetCore.Builder.ForwardedHeadersOptions>(forwarded =>
+        {
+            forwarded.ForwardedHeaders = Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.XForwardedFor | Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.XForwardedProto;
+            forwarded.KnownProxies.Clear();
+            forwarded.KnownIPNetworks.Clear();
+            foreach (var address in proxy.KnownProxies) forwarded.KnownProxies.Add(System.Net.IPAddress.Parse(address));
+        });
+        builder.Services.AddSingleton(proxy);
         // A body or query the binder cannot read is the caller's error, answered 400 in every environment (Development
         // would otherwise throw it to the developer exception page as a 500).
         builder.Services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(options => options.ThrowOnBadRequest = false);
@@ -88,6 +99,10 @@ public static class WebHostingExtensions
         {
             app.MapHealthApi();
             return app;
+        }
+        if (app.Services.GetRequiredService<ProxyOptions>().TrustForwardedHeaders)
+        {
+            app.UseForwardedHeaders();
         }
         app.UseExceptionHandler();
         app.UseStatusCodePages();

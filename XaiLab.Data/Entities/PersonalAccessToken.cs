@@ -19,4 +19,7 @@ public class PersonalAccessToken
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset? LastUsedAt { get; set; }
     public DateTimeOffset? RevokedAt { get; set; }
+
+    /// <summary>When the token stops working; null: never (tokens made before expiry existed).</summary>
+    public DateTimeOffset? ExpiresAt { get; set; }
 }

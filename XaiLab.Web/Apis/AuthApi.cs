@@ -54,7 +54,7 @@ public static class AuthApi
         {
             try
             {
-                var created = await tokens.CreateAsync(user.UserId!, request?.Name, ct);
+                var created = await tokens.CreateAsync(user.UserId!, request?.Name, ct, request?.ExpiresInDays);
                 await audit.RecordAsync(AuditActions.TokenCreated, "token", created.Id.ToString(CultureInfo.InvariantCulture), created.Name, ct);
                 return TypedResults.Ok(new TokenResponse(created.Token, created.Id, created.Name));
             }
@@ -76,9 +76,14 @@ public static class AuthApi
         });
 
         // The layout's sign-out button posts here; [FromForm] makes the endpoint check the antiforgery token.
-        app.MapPost("/account/signout", async (SignInManager<XaiLabUser> signIns, IAuditLog audit, [FromForm] string? returnUrl, CancellationToken ct) =>
+        app.MapPost("/account/signout", async (HttpContext http, SignInManager<XaiLabUser> signIns, IAuditLog audit, [FromForm] string? returnUrl, CancellationToken ct) =>
         {
             await audit.RecordAsync(AuditActions.SignOut, "user", null, null, ct);
+            // A copy of the cookie must not outlive the sign-out: the new security stamp invalidates every cookie issued before.
+            if (await signIns.UserManager.GetUserAsync(http.User) is { } signedOut)
+            {
+                await signIns.UserManager.UpdateSecurityStampAsync(signedOut);
+            }
             await signIns.SignOutAsync();
             return TypedResults.LocalRedirect(SafeReturnUrl(returnUrl));
         }).RequireAuthorization().ExcludeFromDescription();

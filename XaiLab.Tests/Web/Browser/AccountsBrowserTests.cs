@@ -1,3 +1,4 @@
+using System.Net;
 using System.Net.Http.Json;
 using Microsoft.Playwright;
 using XaiLab.Tests.Fixtures;
@@ -44,10 +45,17 @@ public sealed class AccountsBrowserTests : IAsyncLifetime
         Assert.Equal(XaiLabAppFactory.AdminEmail, (await page.Locator("[data-testid=signed-in-as]").InnerTextAsync()).Trim());
         Assert.Empty(await BrowserSignIn.CspViolationsAsync(page));
 
+        // A copy of the session cookie, taken before signing out, must not work after it.
+        var copied = (await page.Context.CookiesAsync()).Single(c => c.Name == "xailab.auth");
+        using var withCopy = new HttpClient { BaseAddress = client.BaseAddress };
+        withCopy.DefaultRequestHeaders.Add("Cookie", $"{copied.Name}={copied.Value}");
+        Assert.Equal(HttpStatusCode.OK, (await withCopy.GetAsync("/api/auth/me")).StatusCode);
+
         await page.Locator("[data-testid=sign-out]").ClickAsync();
         await page.WaitForURLAsync(url => url.Contains("/account/signin", StringComparison.Ordinal));
         await page.GotoAsync(new Uri(client.BaseAddress!, "/").ToString());
         Assert.Contains("/account/signin", page.Url, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await withCopy.GetAsync("/api/auth/me")).StatusCode);
 
         var audit = await client.GetFromJsonAsync<List<AuditRow>>("/api/admin/audit?action=signin");
         Assert.Contains(audit!, a => a.Action == "signin.failed" && a.User == XaiLabAppFactory.AdminEmail);

@@ -67,6 +67,7 @@ public sealed class CrossSiteRequestBrowserTests : IAsyncLifetime
         Assert.Empty(names);
 
         // The same user's token still works for scripts, and the UI itself still works with the cookie.
+        Assert.False((await client.GetAsync("/api/health")).Headers.Contains("Server"), "no Server header");
         var byToken = await client.PostAsJsonAsync("/api/datasets/demo", new { slices = 120, size = 64, name = "by token" });
         Assert.True(byToken.IsSuccessStatusCode, await byToken.Content.ReadAsStringAsync());
         await page.GotoAsync(new Uri(client.BaseAddress!, "/").ToString());

@@ -12,6 +12,7 @@ public sealed class AccountAdministration(
     RoleManager<IdentityRole> roles,
     IDbContextFactory<XaiLabDbContext> contexts,
     IAuditLog audit,
+    PersonalAccessTokens tokens,
     TimeProvider time)
 {
     public async Task<int> CreateTeamAsync(string? name, CancellationToken cancellationToken = default)
@@ -121,6 +122,8 @@ public sealed class AccountAdministration(
         }
         var token = await users.GeneratePasswordResetTokenAsync(user);
         Check(await users.ResetPasswordAsync(user, token, password));
+        // A new password ends every way in that the old one gave: sessions (the new security stamp) and tokens.
+        await tokens.RevokeAllAsync(user.Id, cancellationToken);
         await audit.RecordAsync(AuditActions.PasswordReset, "user", user.Id, user.Email, cancellationToken);
     }
 

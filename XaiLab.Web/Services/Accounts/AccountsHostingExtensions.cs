@@ -41,6 +41,8 @@ public static class AccountsHostingExtensions
             options.Cookie.Name = "xailab.auth";
             options.Cookie.HttpOnly = true;
             options.Cookie.SameSite = SameSiteMode.Lax;
+            // Secure whenever the request is HTTPS, also behind a TLS proxy once XaiLab:Proxy:TrustForwardedHeaders is on.
+            options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
             options.LoginPath = SignInThrottle.SignInPath;
             options.AccessDeniedPath = "/account/denied";
             options.ExpireTimeSpan = TimeSpan.FromHours(12);
@@ -49,7 +51,9 @@ public static class AccountsHostingExtensions
             options.Events.OnRedirectToLogin = context => Answer(context, StatusCodes.Status401Unauthorized);
             options.Events.OnRedirectToAccessDenied = context => Answer(context, StatusCodes.Status403Forbidden);
         });
-        services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.FromMinutes(accounts.RevalidationMinutes));
+        // Every cookie request checks the security stamp (one indexed read): a sign-out, password reset, lock or role
+        // change ends copies of the cookie at once. Open circuits re-check every Accounts:RevalidationMinutes.
+        services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.Zero);
 
         services.AddIdentityCore<XaiLabUser>(options =>
             {
@@ -73,6 +77,12 @@ public static class AccountsHostingExtensions
         services.AddRateLimiter(options =>
         {
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            // The sign-in window is a minute: say when to come back.
+            options.OnRejected = (context, _) =>
+            {
+                context.HttpContext.Response.Headers.RetryAfter = "60";
+                return ValueTask.CompletedTask;
+            };
             options.GlobalLimiter = SignInThrottle.Create();
         });
 

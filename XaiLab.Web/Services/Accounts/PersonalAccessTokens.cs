@@ -15,8 +15,20 @@ public sealed class PersonalAccessTokens(IDbContextFactory<XaiLabDbContext> cont
     public const string TokenPrefix = "xl_";
     private const int PrefixLength = 10;
 
-    public async Task<CreatedToken> CreateAsync(string userId, string? name, CancellationToken cancellationToken = default)
+    /// <summary>Days a new token lives unless its owner asks otherwise: 90.</summary>
+    public const int DefaultLifetimeDays = 90;
+
+    /// <summary>The longest lifetime a token may be given: 3,650 days.</summary>
+    public const int MaxLifetimeDays = 3650;
+
+    /// <param name="expiresInDays">1 to <see cref="MaxLifetimeDays"/>; default <see cref="DefaultLifetimeDays"/>.</param>
+    public async Task<CreatedToken> CreateAsync(string userId, string? name, CancellationToken cancellationToken = default, int? expiresInDays = null)
     {
+        var days = expiresInDays ?? DefaultLifetimeDays;
+        if (days is < 1 or > MaxLifetimeDays)
+        {
+            throw new RequestValidationException($"expiresInDays must be between 1 and {MaxLifetimeDays}.");
+        }
         var label = string.IsNullOrWhiteSpace(name) ? $"token {time.GetUtcNow():yyyy-MM-dd HH:mm}" : name.Trim();
         if (label.Length > 100)
         {
@@ -31,6 +43,7 @@ public sealed class PersonalAccessTokens(IDbContextFactory<XaiLabDbContext> cont
             TokenHash = Hash(token),
             Prefix = token[..PrefixLength],
             CreatedAt = time.GetUtcNow(),
+            ExpiresAt = time.GetUtcNow().AddDays(days),
         };
         db.PersonalAccessTokens.Add(row);
         await db.SaveChangesAsync(cancellationToken);
@@ -42,7 +55,7 @@ public sealed class PersonalAccessTokens(IDbContextFactory<XaiLabDbContext> cont
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         return await db.PersonalAccessTokens.AsNoTracking().Where(t => t.UserId == userId)
             .OrderByDescending(t => t.CreatedAt)
-            .Select(t => new TokenSummary(t.Id, t.Name, t.Prefix, t.CreatedAt, t.LastUsedAt, t.RevokedAt))
+            .Select(t => new TokenSummary(t.Id, t.Name, t.Prefix, t.CreatedAt, t.LastUsedAt, t.RevokedAt, t.ExpiresAt))
             .ToListAsync(cancellationToken);
     }
 
@@ -60,6 +73,15 @@ public sealed class PersonalAccessTokens(IDbContextFactory<XaiLabDbContext> cont
         return true;
     }
 
+    /// <summary>Revokes every live token of a user (their password was reset, or they were locked out); returns how many.</summary>
+    public async Task<int> RevokeAllAsync(string userId, CancellationToken cancellationToken = default)
+    {
+        var now = time.GetUtcNow();
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.PersonalAccessTokens.Where(t => t.UserId == userId && t.RevokedAt == null)
+            .ExecuteUpdateAsync(u => u.SetProperty(t => t.RevokedAt, now), cancellationToken);
+    }
+
     /// <summary>The owner of a live token, and notes its use; null for an unknown or revoked token.</summary>
     public async Task<string?> ResolveAsync(string token, CancellationToken cancellationToken = default)
     {
@@ -69,12 +91,13 @@ public sealed class PersonalAccessTokens(IDbContextFactory<XaiLabDbContext> cont
         }
         var hash = Hash(token);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var row = await db.PersonalAccessTokens.FirstOrDefaultAsync(t => t.TokenHash == hash && t.RevokedAt == null, cancellationToken);
+        var now = time.GetUtcNow();
+        var row = await db.PersonalAccessTokens.FirstOrDefaultAsync(t => t.TokenHash == hash && t.RevokedAt == null
+            && (t.ExpiresAt == null || t.ExpiresAt > now), cancellationToken);
         if (row is null)
         {
             return null;
         }
-        var now = time.GetUtcNow();
         if (row.LastUsedAt is null || now - row.LastUsedAt.Value > TimeSpan.FromMinutes(1))
         {
             // Once a minute at most: a script polling a run must not turn every read into a write.

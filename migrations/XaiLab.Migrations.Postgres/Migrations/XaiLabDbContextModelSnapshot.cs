@@ -593,6 +593,9 @@ namespace XaiLab.Migrations.Postgres.Migrations
                     b.Property<long>("CreatedAt")
                         .HasColumnType("bigint");
 
+                    b.Property<long?>("ExpiresAt")
+                        .HasColumnType("bigint");
+
                     b.Property<long?>("LastUsedAt")
                         .HasColumnType("bigint");
 

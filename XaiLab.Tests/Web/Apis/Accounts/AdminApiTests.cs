@@ -66,7 +66,13 @@ public sealed class AdminApiTests : IDisposable
         Assert.Equal(HttpStatusCode.NoContent, (await admin.PostAsJsonAsync($"/api/admin/users/{id}/password", new { password = "Brand-new-1" })).StatusCode);
         using var anonymous = factory.CreateAnonymousClient();
         Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.PostAsJsonAsync("/api/auth/token", new { email, password = XaiLabAppFactory.UserPassword })).StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await anonymous.PostAsJsonAsync("/api/auth/token", new { email, password = "Brand-new-1" })).StatusCode);
+        var fresh = await anonymous.PostAsJsonAsync("/api/auth/token", new { email, password = "Brand-new-1" });
+        Assert.Equal(HttpStatusCode.OK, fresh.StatusCode);
+        // The reset also ends the tokens the old password gave.
+        Assert.Equal(HttpStatusCode.Unauthorized, (await user.GetAsync("/api/auth/me")).StatusCode);
+        user.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer",
+            (await fresh.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("token").GetString());
+        Assert.Equal(HttpStatusCode.OK, (await user.GetAsync("/api/auth/me")).StatusCode);
 
         // Locked: every token of the user stops working; unlocked: back.
         Assert.Equal(HttpStatusCode.NoContent, (await admin.PatchAsJsonAsync($"/api/admin/users/{id}", new { locked = true })).StatusCode);

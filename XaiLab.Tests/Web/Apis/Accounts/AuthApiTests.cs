@@ -118,6 +118,7 @@ public sealed class AuthApiTests : IDisposable
 
         Assert.DoesNotContain(HttpStatusCode.TooManyRequests, statuses);
         Assert.Equal(HttpStatusCode.TooManyRequests, fourth.StatusCode);
+        Assert.Equal("60", fourth.Headers.RetryAfter?.ToString());
         // Other routes are not throttled.
         Assert.Equal(HttpStatusCode.OK, (await anonymous.GetAsync("/api/health")).StatusCode);
     }
