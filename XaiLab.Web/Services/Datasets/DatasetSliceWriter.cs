@@ -77,14 +77,16 @@ public sealed class DatasetSliceWriter(IDbContextFactory<XaiLabDbContext> contex
                 store.Write(maskPath, Png16Codec.EncodeMask(imported.Mask));
                 withMasks = true;
             }
+            // Patient ids come from file and folder names: nothing that hides or reverses text reaches a page or a CSV.
+            var patientId = DisplayText.Clean(imported.PatientId, 128, $"unknown-{index}");
             var hash = ContentHash.Of(imported.Image, imported.Mask);
             hashes.Add(hash);
-            splitItems.Add(new SliceLabel(index, imported.ClassName, imported.PatientId));
+            splitItems.Add(new SliceLabel(index, imported.ClassName, patientId));
             batch.Add(new Slice
             {
                 DatasetId = datasetId,
                 Index = index,
-                PatientId = imported.PatientId,
+                PatientId = patientId,
                 Label = label,
                 Split = SplitPart.Train,
                 Width = imported.Image.Width,
