@@ -28,6 +28,10 @@ public sealed class ApiExceptionHandler : IExceptionHandler
             return false;
         }
         httpContext.Response.Clear();
+        if (exception is RequestValidationException { Throttled: true } throttled)
+        {
+            httpContext.Response.Headers.RetryAfter = throttled.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
         await problem.ExecuteAsync(httpContext);
         return true;
     }

@@ -12,6 +12,7 @@ public static class ApiProblems
         {
             { Missing: true } => TypedResults.Problem(detail: exception.Message, statusCode: StatusCodes.Status404NotFound, title: "Not found"),
             { Forbidden: true } => TypedResults.Problem(detail: exception.Message, statusCode: StatusCodes.Status403Forbidden, title: "Forbidden"),
+            { Throttled: true } => TypedResults.Problem(detail: exception.Message, statusCode: StatusCodes.Status429TooManyRequests, title: "Too many requests"),
             { Conflict: true } => TypedResults.Problem(detail: exception.Message, statusCode: StatusCodes.Status409Conflict, title: "Conflict"),
             _ => TypedResults.Problem(detail: exception.Message, statusCode: StatusCodes.Status400BadRequest, title: "Invalid request"),
         };

@@ -16,4 +16,13 @@ public sealed class RequestValidationException(string message, bool conflict = f
     public static RequestValidationException NotFound(string message) => new(message) { Missing = true };
 
     public static RequestValidationException Denied(string message) => new(message) { Forbidden = true };
+
+    /// <summary>True when the caller asked for too much expensive work too fast (429, with Retry-After).</summary>
+    public bool Throttled { get; private init; }
+
+    /// <summary>Seconds after which a throttled caller may try again.</summary>
+    public int RetryAfterSeconds { get; private init; }
+
+    public static RequestValidationException TooMany(string message, int retryAfterSeconds) =>
+        new(message) { Throttled = true, RetryAfterSeconds = retryAfterSeconds };
 }

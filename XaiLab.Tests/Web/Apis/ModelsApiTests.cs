@@ -69,5 +69,22 @@ public sealed class ModelsApiTests : IDisposable
         Assert.StartsWith($"smallcnn,true,32,1,3,{expected.SizeMb.ToString(System.Globalization.CultureInfo.InvariantCulture)},{expected.Parameters},", lines[1]);
     }
 
+    [Fact]
+    public async Task NewConfigurations_AreBoundedPerHour_With429AndRetryAfter_WhileDescribedOnesStayFree()
+    {
+        using var client = factory.CreateClient();
+        // Below every minimum nothing is built, so the budget is spent cheaply: 8..37 px are 30 new configurations.
+        for (var size = 8; size < 8 + XaiLab.Web.Services.Models.ModelDescriptions.NewConfigurationsPerHour; size++)
+        {
+            Assert.Equal(HttpStatusCode.OK, (await client.GetAsync($"/api/models?size={size}&classes=2")).StatusCode);
+        }
+
+        var refused = await client.GetAsync("/api/models?size=9&classes=3");
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
+        Assert.True(int.Parse(refused.Headers.RetryAfter!.ToString(), System.Globalization.CultureInfo.InvariantCulture) is > 0 and <= 3600);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/models?size=8&classes=2")).StatusCode);
+    }
+
     public void Dispose() => factory.Dispose();
 }
