@@ -26,6 +26,16 @@ public sealed record ImportLimits
     /// <summary>Entries up to this many expanded bytes are exempt from the per-entry ratio check. Default 1 MiB.</summary>
     public long SmallEntryBytes { get; init; } = 1024 * 1024;
 
+    /// <summary>
+    /// Most pixels an image file may declare per byte of the file, for images above <see cref="SmallImagePixels"/>.
+    /// Default 200: scans and X-rays compress to about 1–3 pixels a byte; an 8192² PNG of one colour declares 67 million
+    /// pixels in 23 KB (about 2,900 a byte), a decompression bomb that would cost 128 MiB per file to decode and store.
+    /// </summary>
+    public double MaxPixelsPerFileByte { get; init; } = 200;
+
+    /// <summary>Images up to this many pixels are exempt from <see cref="MaxPixelsPerFileByte"/>. Default 1,048,576 (1024²).</summary>
+    public long SmallImagePixels { get; init; } = 1024 * 1024;
+
     /// <summary>Largest width or height of an image, read from its header before it is decoded. Default 8192.</summary>
     public int MaxImageSide { get; init; } = 8192;
 

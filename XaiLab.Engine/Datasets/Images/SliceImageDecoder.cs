@@ -42,7 +42,15 @@ public static class SliceImageDecoder
     /// <exception cref="DatasetImportException">Not an image, absurd dimensions, or corrupt.</exception>
     public static SliceImage Decode(ReadOnlySpan<byte> data, string sourceName, ImportLimits? limits = null)
     {
-        var header = ImageHeader.Read(data, sourceName, (limits ?? ImportLimits.Default).MaxImageSide);
+        limits ??= ImportLimits.Default;
+        var header = ImageHeader.Read(data, sourceName, limits.MaxImageSide);
+        var pixels = (long)header.Width * header.Height;
+        if (pixels > limits.SmallImagePixels && pixels > limits.MaxPixelsPerFileByte * data.Length)
+        {
+            throw new DatasetImportException(
+                $"{sourceName} declares {header.Width}x{header.Height} pixels in {data.Length:N0} bytes, more than " +
+                $"{limits.MaxPixelsPerFileByte} pixels a byte (a decompression bomb?); it is refused before decoding.");
+        }
         var image = header.Format switch
         {
             ImageFileFormat.Png => PngSampleDecoder.TryDecode(data, sourceName) ?? DecodeWithSkia(data, sourceName),

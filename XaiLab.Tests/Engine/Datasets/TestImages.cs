@@ -10,7 +10,8 @@ internal static class TestImages
     public static byte[] Gray8(int width, int height, Func<int, int, int> value) => Png(width, height, 8, 0, (x, y) => [value(x, y)]);
 
     /// <summary>PNG with samples per pixel from <paramref name="samples"/>: 1 (type 0), 2 (4), 3 (2) or 4 (6).</summary>
-    public static byte[] Png(int width, int height, int bitDepth, int colorType, Func<int, int, int[]> samples)
+    public static byte[] Png(int width, int height, int bitDepth, int colorType, Func<int, int, int[]> samples,
+        CompressionLevel compression = CompressionLevel.Fastest)
     {
         var channels = colorType switch { 0 => 1, 4 => 2, 2 => 3, _ => 4 };
         var bytes = bitDepth / 8;
@@ -34,7 +35,7 @@ internal static class TestImages
         }
 
         using var compressed = new MemoryStream();
-        using (var z = new ZLibStream(compressed, CompressionLevel.Fastest, leaveOpen: true))
+        using (var z = new ZLibStream(compressed, compression, leaveOpen: true))
         {
             z.Write(raw.ToArray());
         }

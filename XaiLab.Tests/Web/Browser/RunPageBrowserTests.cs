@@ -59,11 +59,12 @@ public sealed class RunPageBrowserTests(BrowserHost host) : IClassFixture<Browse
 
         try
         {
-            // Blazor navigates inside the page (history API): wait for the URL, not for a load event.
-            await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex(@"/runs/\d+$"),
-                new PageWaitForURLOptions { Timeout = 90_000, WaitUntil = WaitUntilState.Commit });
+            // Blazor navigates inside the page (history API): poll the URL itself; waiting for a navigation event can
+            // miss one that happened before the wait began (seen once: the page was at /runs/2 when the wait gave up).
+            await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex(@"/runs/\d+$"),
+                new PageAssertionsToHaveURLOptions { Timeout = 90_000 });
         }
-        catch (TimeoutException)
+        catch (PlaywrightException)
         {
             await BrowserHost.ScreenshotAsync(page, "launch-form-timeout.png");
             var runs = await host.Client.GetStringAsync("/api/runs");

@@ -7,4 +7,10 @@ public sealed class DatasetImportOptions
 
     /// <summary>Largest upload accepted by POST /api/datasets and the upload dialog, in bytes. Default 64 GiB.</summary>
     public long MaxUploadBytes { get; set; } = 64L * 1024 * 1024 * 1024;
+
+    /// <summary>
+    /// Wall-clock budget of one import, in minutes. Default 720 (12 h; the 20,000-slice benchmark import takes minutes).
+    /// An import that runs past it is stopped, rolled back and failed with the reason, never queued again.
+    /// </summary>
+    public double MaxImportMinutes { get; set; } = 720;
 }

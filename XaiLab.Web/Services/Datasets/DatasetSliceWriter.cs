@@ -15,7 +15,8 @@ namespace XaiLab.Web.Services.Datasets;
 /// stays flat however large the dataset. Anything that goes wrong (including cancellation) removes every row and file
 /// written so far and marks the dataset failed with the reason.
 /// </summary>
-public sealed class DatasetSliceWriter(IDbContextFactory<XaiLabDbContext> contexts, ArtifactStore store, ILogger<DatasetSliceWriter> logger)
+public sealed class DatasetSliceWriter(IDbContextFactory<XaiLabDbContext> contexts, ArtifactStore store,
+    Microsoft.Extensions.Options.IOptions<DatasetImportOptions> options, ILogger<DatasetSliceWriter> logger)
 {
     private const int BatchSize = 500;
 
@@ -28,14 +29,25 @@ public sealed class DatasetSliceWriter(IDbContextFactory<XaiLabDbContext> contex
         int? expectedCount, IProgress<double>? progress, CancellationToken cancellationToken)
     {
         var folder = $"datasets/{datasetId}";
+        var minutes = options.Value.MaxImportMinutes;
+        using var budget = new CancellationTokenSource(TimeSpan.FromMinutes(minutes));
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, budget.Token);
         try
         {
-            await WriteCoreAsync(datasetId, folder, slices, classOrder, splitSeed, expectedCount, progress, cancellationToken);
+            await WriteCoreAsync(datasetId, folder, slices, classOrder, splitSeed, expectedCount, progress, linked.Token);
         }
         catch (Exception e)
         {
             logger.LogWarning(e, "Import of dataset {DatasetId} failed; rolling back", datasetId);
-            await RollBackAsync(datasetId, folder, e is OperationCanceledException ? "Import cancelled." : e.Message);
+            var overBudget = e is OperationCanceledException && budget.IsCancellationRequested && !cancellationToken.IsCancellationRequested;
+            var reason = overBudget
+                ? $"The import ran past its time budget of {minutes:0.##} minutes (Imports:MaxImportMinutes) and was stopped; nothing was kept."
+                : e is OperationCanceledException ? "Import cancelled." : e.Message;
+            await RollBackAsync(datasetId, folder, reason);
+            if (overBudget)
+            {
+                throw new DatasetImportException(reason);
+            }
             throw;
         }
     }

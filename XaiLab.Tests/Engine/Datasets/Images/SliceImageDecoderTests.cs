@@ -16,6 +16,24 @@ public sealed class SliceImageDecoderTests
     }
 
     [Fact]
+    public void Decode_RefusesAnImageThatDeclaresFarMorePixelsThanItsBytesCanHold()
+    {
+        // 8192 x 8192 16-bit of one value: a few hundred kilobytes that would decode to 128 MiB (the probe's upload).
+        var bomb = TestImages.Png(8192, 8192, 16, 0, (x, y) => [0], System.IO.Compression.CompressionLevel.SmallestSize);
+        Assert.True(bomb.Length < 8192L * 8192 / 200, $"{bomb.Length:N0} bytes");
+        var allocated = GC.GetAllocatedBytesForCurrentThread();
+
+        var e = Assert.Throws<DatasetImportException>(() => SliceImageDecoder.Decode(new MemoryStream(bomb), "bomb.png"));
+
+        Assert.Contains("declares 8192x8192 pixels", e.Message);
+        Assert.True(GC.GetAllocatedBytesForCurrentThread() - allocated < 16L << 20, "refused before decoding");
+        // A large image with real content passes: 1200 x 1100 of noise.
+        var random = new Random(3);
+        var real = SliceImageDecoder.Decode(TestImages.Png(1200, 1100, 16, 0, (x, y) => [random.Next(65536)]), "scan.png");
+        Assert.Equal((1200, 1100), (real.Width, real.Height));
+    }
+
+    [Fact]
     public void Decode_ColourAndAlphaPngsBecomeLuminance()
     {
         var rgb16 = SliceImageDecoder.Decode(TestImages.Png(1, 1, 16, 2, (x, y) => [60000, 30000, 0]), "a.png");

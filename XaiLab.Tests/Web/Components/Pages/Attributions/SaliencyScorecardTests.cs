@@ -48,6 +48,19 @@ public sealed class SaliencyScorecardTests : PageTestContext
     }
 
     [Fact]
+    public void Viewer_SeesTheScorecard_ButNoRunSanityCheckButton()
+    {
+        SignInAs(XaiLab.Web.Services.Accounts.XaiLabRoles.Viewer, XaiLab.Data.Entities.Team.DefaultTeamId);
+        var runId = SeedRun(SeedDataset(), "smallcnn", 1, [[2, 0], [0, 2]]);
+        SeedScores(runId, "grad-cam", [0.6, 0.4]);
+
+        var cut = Context.Render<SaliencyScorecard>(p => p.Add(c => c.RunId, runId));
+
+        cut.WaitForAssertion(() => Assert.Single(cut.FindAll("[data-testid=scorecard] tbody tr")));
+        Assert.Empty(cut.FindAll("[data-testid=sanity-run]"));
+    }
+
+    [Fact]
     public async Task RunSanityCheck_QueuesOneForTheRunsMethods()
     {
         var runId = SeedRun(SeedDataset(), "smallcnn", 1, [[2, 0], [0, 2]]);

@@ -27,6 +27,7 @@ public sealed class RateStudyTests : PageTestContext
     public async Task Annotator_RatesEveryItemByKeyboard_InBlindedMarkup_AndResumesWhereSheLeft()
     {
         var maps = await StudyMaps.SeedAsync(Context.Services, slices: 2);
+        SeedAnnotator("dana");
         var studies = Context.Services.GetRequiredService<StudyService>();
         var id = await studies.CreateAsync(new CreateStudyRequest("Round A", "How well does it match?", 5, false,
             [.. maps.Take(4).Select(m => m.MapId)], [new StudyPairRequest(maps[4].MapId, maps[5].MapId)], ["dana"], 1, null, 3), "r1");
@@ -72,4 +73,20 @@ public sealed class RateStudyTests : PageTestContext
 
     private static void Press<T>(IRenderedComponent<T> cut, string key) where T : Microsoft.AspNetCore.Components.IComponent =>
         cut.Find("[data-testid=rater-keys]").KeyDown(new KeyboardEventArgs { Key = key });
+
+    /// <summary>A real account for the annotator: studies take only raters who are users of the study's team.</summary>
+    private void SeedAnnotator(string userId)
+    {
+        using var db = Database.Create();
+        var role = db.Roles.FirstOrDefault(r => r.Name == XaiLabRoles.Annotator);
+        if (role is null)
+        {
+            role = new Microsoft.AspNetCore.Identity.IdentityRole(XaiLabRoles.Annotator) { NormalizedName = XaiLabRoles.Annotator.ToUpperInvariant() };
+            db.Roles.Add(role);
+        }
+        db.Users.Add(new XaiLab.Data.Entities.XaiLabUser { Id = userId, UserName = userId, NormalizedUserName = userId.ToUpperInvariant(), Email = $"{userId}@xailab.test" });
+        db.UserRoles.Add(new Microsoft.AspNetCore.Identity.IdentityUserRole<string> { UserId = userId, RoleId = role.Id });
+        db.TeamMemberships.Add(new XaiLab.Data.Entities.TeamMembership { UserId = userId, TeamId = XaiLab.Data.Entities.Team.DefaultTeamId });
+        db.SaveChanges();
+    }
 }
