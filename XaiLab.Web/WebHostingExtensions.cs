@@ -16,6 +16,7 @@ using XaiLab.Web.Services.Progress;
 using XaiLab.Web.Services.Runs;
 using XaiLab.Web.Services.Startup;
 using XaiLab.Web.Services.Studies;
+using XaiLab.Web.Jobs.Artifacts;
 
 namespace XaiLab.Web;
 
@@ -70,7 +71,6 @@ public static class WebHostingExtensions
         builder.Services.AddScoped<RunService>();
         builder.Services.AddScoped<RunComparisonService>();
         builder.Services.AddScoped<RunWeights>();
-        builder.Services.AddSingleton<ModelPropertiesCache>();
         builder.Services.AddSingleton<ModelDescriptions>();
         builder.Services.AddScoped<ModelTableService>();
         builder.Services.AddScoped<EmbeddingService>();

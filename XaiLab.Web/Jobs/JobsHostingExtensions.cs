@@ -70,6 +70,7 @@ public static class JobsHostingExtensions
         builder.Services.AddSingleton<FaultInjection>();
         builder.Services.AddSingleton<ComputedArtifacts>();
         builder.Services.AddScoped<ArtifactJob>();
+        builder.Services.AddSingleton<ModelPropertiesCache>();
         builder.Services.AddSingleton<JobExecutions>();
         builder.Services.AddSingleton<WorkerDeaths>();
         builder.Services.AddScoped<IJobRecovery, RunRecovery>();

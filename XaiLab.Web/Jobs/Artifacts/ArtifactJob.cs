@@ -8,6 +8,7 @@ using XaiLab.Engine.Models.Weights;
 using XaiLab.Engine.Training;
 using XaiLab.Web.Services.Models;
 using XaiLab.Web.Services.Runs;
+using XaiLab.Web.Jobs.Training;
 
 namespace XaiLab.Web.Jobs.Artifacts;
 

@@ -2,8 +2,9 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using XaiLab.Engine.Models;
 using XaiLab.Web.Apis.Contracts;
+using XaiLab.Web.Services.Models;
 
-namespace XaiLab.Web.Services.Models;
+namespace XaiLab.Web.Jobs.Artifacts;
 
 /// <summary>
 /// Table 3 properties of every architecture per input configuration, computed lazily on first request and kept for the

@@ -1,8 +1,9 @@
 using XaiLab.Data.Entities;
 using XaiLab.Engine.Models;
 using static TorchSharp.torch;
+using XaiLab.Web.Services.Runs;
 
-namespace XaiLab.Web.Services.Runs;
+namespace XaiLab.Web.Jobs.Training;
 
 /// <summary>
 /// The network of a run exactly as its training starts: architecture, head from the run's config, and initial weights
