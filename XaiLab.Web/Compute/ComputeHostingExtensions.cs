@@ -39,8 +39,7 @@ public static class ComputeHostingExtensions
         }
         else if (!options.RunJobsInWebProcess && options.LocalWorkers > 0)
         {
-            builder.Services.AddSingleton<LocalWorkerSupervisor>();
-            builder.Services.AddHostedService(services => services.GetRequiredService<LocalWorkerSupervisor>());
+            builder.Services.AddHostedService<LocalWorkerSupervisor>();
         }
         return builder;
     }

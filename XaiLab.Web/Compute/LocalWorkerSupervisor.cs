@@ -25,18 +25,6 @@ public sealed class LocalWorkerSupervisor(
     private readonly Lock gate = new();
     private readonly Dictionary<int, Process> running = [];
 
-    /// <summary>Process ids of the workers alive now, by worker number (1-based).</summary>
-    public IReadOnlyDictionary<int, int> WorkerProcessIds
-    {
-        get
-        {
-            lock (gate) return running.Where(p => !p.Value.HasExited).ToDictionary(p => p.Key, p => p.Value.Id);
-        }
-    }
-
-    /// <summary>Workers started so far, restarts included.</summary>
-    public int Starts { get; private set; }
-
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
         Task.WhenAll(Enumerable.Range(1, Math.Max(0, options.Value.LocalWorkers)).Select(i => SuperviseAsync(i, stoppingToken)));
 
@@ -60,7 +48,6 @@ public sealed class LocalWorkerSupervisor(
                 delay = Grow(delay);
                 continue;
             }
-            Starts++;
             var prefix = $"[worker-{number}] ";
             process.OutputDataReceived += (_, line) => { if (line.Data is not null) Console.Out.WriteLine(prefix + line.Data); };
             process.ErrorDataReceived += (_, line) => { if (line.Data is not null) Console.Error.WriteLine(prefix + line.Data); };

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using XaiLab.Engine.Runtime.Processes;
 
 namespace XaiLab.Web.Compute;
 
@@ -14,29 +15,12 @@ public sealed class ParentWatch(IOptions<ComputeOptions> options, IHostApplicati
         using var timer = new PeriodicTimer(TimeSpan.FromSeconds(2));
         while (await timer.WaitForNextTickAsync(stoppingToken))
         {
-            if (!IsAlive(parent))
+            if (!DotnetHost.IsAlive(parent))
             {
                 logger.LogWarning("The web node (process {Pid}) that started this worker is gone; stopping", parent);
                 lifetime.StopApplication();
                 return;
             }
-        }
-    }
-
-    private static bool IsAlive(int pid)
-    {
-        if (OperatingSystem.IsLinux())
-        {
-            return Directory.Exists($"/proc/{pid}");
-        }
-        try
-        {
-            using var process = System.Diagnostics.Process.GetProcessById(pid);
-            return !process.HasExited;
-        }
-        catch (ArgumentException)
-        {
-            return false;
         }
     }
 }

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using XaiLab.Engine.Runtime.Processes;
 
 namespace XaiLab.Web.Compute;
 
@@ -17,7 +18,7 @@ public static class WorkerCommand
     {
         var assembly = typeof(Program).Assembly.Location;
         var apphost = Path.Combine(Path.GetDirectoryName(assembly)!, Path.GetFileNameWithoutExtension(assembly));
-        var start = new ProcessStartInfo(File.Exists(apphost) && !OperatingSystem.IsWindows() ? apphost : DotnetHost())
+        var start = new ProcessStartInfo(File.Exists(apphost) && !OperatingSystem.IsWindows() ? apphost : DotnetHost.Path)
         {
             WorkingDirectory = environment.ContentRootPath,
             RedirectStandardOutput = true,
@@ -57,13 +58,5 @@ public static class WorkerCommand
         start.Environment.Remove("ASPNETCORE_URLS");
         start.Environment.Remove("URLS");
         return start;
-    }
-
-    private static string DotnetHost()
-    {
-        var process = Environment.ProcessPath;
-        if (process is not null && Path.GetFileNameWithoutExtension(process) == "dotnet") return process;
-        var root = Environment.GetEnvironmentVariable("DOTNET_ROOT");
-        return root is not null && File.Exists(Path.Combine(root, "dotnet")) ? Path.Combine(root, "dotnet") : "dotnet";
     }
 }

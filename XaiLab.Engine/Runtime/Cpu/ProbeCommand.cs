@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Reflection;
+using XaiLab.Engine.Runtime.Processes;
 
 namespace XaiLab.Engine.Runtime.Cpu;
 
@@ -22,7 +23,7 @@ public sealed record ProbeCommand(string FileName, IReadOnlyList<string> Argumen
 
     /// <summary><c>dotnet exec</c> of an XaiLab program's assembly (e.g. XaiLab.Web.dll from a test host).</summary>
     public static ProbeCommand ForAssembly(string assemblyPath, string? dotnet = null) =>
-        new(dotnet ?? DotnetHost(), ["exec", assemblyPath, OneDnnProbe.Argument]);
+        new(dotnet ?? DotnetHost.Path, ["exec", assemblyPath, OneDnnProbe.Argument]);
 
     /// <summary>The start information, with the environment of this process plus <paramref name="isa"/> (null: unset).</summary>
     public ProcessStartInfo ToStartInfo(string? isa)
@@ -37,13 +38,5 @@ public sealed record ProbeCommand(string FileName, IReadOnlyList<string> Argumen
         if (isa is null) start.Environment.Remove(OneDnnIsaGuard.VariableName);
         else start.Environment[OneDnnIsaGuard.VariableName] = isa;
         return start;
-    }
-
-    private static string DotnetHost()
-    {
-        var process = Environment.ProcessPath;
-        if (process is not null && Path.GetFileNameWithoutExtension(process) == "dotnet") return process;
-        var root = Environment.GetEnvironmentVariable("DOTNET_ROOT");
-        return root is not null && File.Exists(Path.Combine(root, "dotnet")) ? Path.Combine(root, "dotnet") : "dotnet";
     }
 }

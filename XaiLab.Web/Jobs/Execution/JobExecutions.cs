@@ -14,9 +14,6 @@ public sealed class JobExecutions(JobExecutionStore store, NodeOptions node, Fau
 {
     private readonly ConcurrentDictionary<(string Kind, int Id), JobExecutionScope> local = new();
 
-    /// <summary>This node's name, as recorded on the executions it holds.</summary>
-    public string NodeName => node.Name;
-
     /// <summary>Starts executing (<paramref name="kind"/>, <paramref name="entityId"/>) on this node.</summary>
     public async Task<JobExecutionScope> BeginAsync(string kind, int entityId, CancellationToken jobCancellation)
     {

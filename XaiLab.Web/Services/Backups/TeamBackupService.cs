@@ -23,7 +23,7 @@ public sealed class TeamBackupService(IDbContextFactory<XaiLabDbContext> context
     Microsoft.Extensions.Options.IOptions<DatasetImportOptions> imports)
 {
     /// <summary>The upload limits: a restore is an upload like any other.</summary>
-    private ImportLimits limits => ImportLimits.Default with { MaxArchiveBytes = imports.Value.MaxUploadBytes };
+    private ImportLimits Limits => ImportLimits.Default with { MaxArchiveBytes = imports.Value.MaxUploadBytes };
 
     public const int FormatVersion = 1;
     private const string ManifestEntry = "manifest.json";
@@ -73,7 +73,7 @@ public sealed class TeamBackupService(IDbContextFactory<XaiLabDbContext> context
         SafeArchive safe;
         try
         {
-            safe = new SafeArchiveExtractor(limits).Open(archive, "the backup", leaveOpen: true);
+            safe = new SafeArchiveExtractor(Limits).Open(archive, "the backup", leaveOpen: true);
         }
         catch (DatasetImportException e)
         {

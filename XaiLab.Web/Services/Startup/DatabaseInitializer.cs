@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using XaiLab.Data;
 using XaiLab.Data.Entities;
 using XaiLab.Data.Executions;
+using XaiLab.Engine.Runtime.Processes;
 using XaiLab.Web.Apis.Contracts;
 using XaiLab.Web.Jobs.Execution;
 using XaiLab.Web.Services.Accounts;
@@ -77,7 +78,7 @@ public sealed class DatabaseInitializer(
             var dead = announcement is null
                 || announcement.HeartbeatAt < now - SilentFor
                 // A worker of this machine whose process is gone (killed with its web node) is dead at once.
-                || (announcement.Machine == Environment.MachineName && !ProcessIsAlive(announcement.ProcessId));
+                || (announcement.Machine == Environment.MachineName && (announcement.ProcessId == Environment.ProcessId || !DotnetHost.IsAlive(announcement.ProcessId)));
             if (!dead)
             {
                 continue;
@@ -85,21 +86,6 @@ public sealed class DatabaseInitializer(
             logger.LogWarning("Worker {Node} stopped without ending its jobs; recording the crash", holder);
             await deaths.HandleAsync(holder, "stopped without ending its job (the process or the machine died)",
                 "If it happens again, the worker's log says why.", atStartup: true, cancellationToken);
-        }
-    }
-
-    private static bool ProcessIsAlive(int processId)
-    {
-        if (processId == Environment.ProcessId) return false; // an id reused by this very process is not the old worker
-        if (OperatingSystem.IsLinux()) return Directory.Exists($"/proc/{processId}");
-        try
-        {
-            using var process = System.Diagnostics.Process.GetProcessById(processId);
-            return !process.HasExited;
-        }
-        catch (ArgumentException)
-        {
-            return false;
         }
     }
 
