@@ -13,7 +13,6 @@ public class XaiLabDbContext(DbContextOptions<XaiLabDbContext> options) : Identi
     public DbSet<TrainingRun> Runs => Set<TrainingRun>();
     public DbSet<EpochMetric> EpochMetrics => Set<EpochMetric>();
     public DbSet<Prediction> Predictions => Set<Prediction>();
-    public DbSet<SaliencyMap> SaliencyMaps => Set<SaliencyMap>();
     public DbSet<Embedding> Embeddings => Set<Embedding>();
     public DbSet<AttributionRequest> AttributionRequests => Set<AttributionRequest>();
     public DbSet<StoredAttribution> StoredAttributions => Set<StoredAttribution>();

@@ -11,6 +11,7 @@ public sealed class AttributionRequestConfiguration : IEntityTypeConfiguration<A
         builder.Property(r => r.Status).HasConversion<string>().HasMaxLength(16);
         builder.HasOne(r => r.Team).WithMany().HasForeignKey(r => r.TeamId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(r => r.TeamId);
+        builder.HasIndex(r => r.TrainingRunId);
         builder.Property(r => r.ExecutedBy).HasMaxLength(200);
     }
 }

@@ -14,6 +14,12 @@ public class AttributionRequest
     public Team? Team { get; set; }
     public List<int> RunIds { get; set; } = [];
 
+    /// <summary>
+    /// The run whose training asked for these maps (its built-in saliency step, shown on the run page and in
+    /// <c>/api/runs/{id}/saliency</c>); null for a request a person made.
+    /// </summary>
+    public int? TrainingRunId { get; set; }
+
     /// <summary>API names of the methods, as the registry spells them.</summary>
     public List<string> Methods { get; set; } = [];
     public List<int> SliceIds { get; set; } = [];

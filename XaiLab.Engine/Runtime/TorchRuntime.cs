@@ -1,3 +1,4 @@
+using System.Reflection;
 using TorchSharp;
 
 namespace XaiLab.Engine.Runtime;
@@ -5,6 +6,10 @@ namespace XaiLab.Engine.Runtime;
 /// <summary>What libtorch this process runs on and which device computations go to.</summary>
 public static class TorchRuntime
 {
+    /// <summary>TorchSharp's informational version, without build metadata (e.g. 0.107.0).</summary>
+    public static string? TorchSharpVersion { get; } = typeof(torch).Assembly
+        .GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0];
+
     /// <summary>The libtorch version TorchSharp was built against, as major.minor.patch, e.g. "2.10.0".</summary>
     public static string LibTorchVersion => string.Join('.', torch.__version__.Split('.').Take(3));
 

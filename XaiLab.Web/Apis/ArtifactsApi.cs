@@ -3,11 +3,12 @@ using Microsoft.EntityFrameworkCore;
 using XaiLab.Data;
 using XaiLab.Data.Artifacts;
 using XaiLab.Engine.Imaging;
+using XaiLab.Web.Apis.Contracts;
 using XaiLab.Web.Services.Accounts;
 
 namespace XaiLab.Web.Apis;
 
-/// <summary>PNG files behind rows: slice images and masks at original size, saliency overlays; only the caller's teams'.</summary>
+/// <summary>PNG files behind rows: slice images and masks at original size, attribution overlays; only the caller's teams'.</summary>
 public static class ArtifactsApi
 {
     public static IEndpointRouteBuilder MapArtifactsApi(this IEndpointRouteBuilder app)
@@ -50,13 +51,24 @@ public static class ArtifactsApi
             return TypedResults.File(SliceRenderer.RenderPng(image, mask, window), "image/png");
         }).WithTags("Slices");
 
-        app.MapGet("/api/saliency/{id:int}/overlay.png", async Task<Results<FileStreamHttpResult, NotFound>> (
+        app.MapGet("/api/attributions/maps/{id:int}/overlay.png", async Task<Results<FileStreamHttpResult, NotFound>> (
             int id, IDbContextFactory<XaiLabDbContext> contexts, ArtifactStore store, TeamAccess access, CancellationToken ct) =>
         {
             var teams = access.ReadableTeams;
             await using var db = await contexts.CreateDbContextAsync(ct);
-            var path = await db.SaliencyMaps.Where(m => m.Id == id && teams.Contains(m.Run!.TeamId)).Select(m => m.OverlayPath).FirstOrDefaultAsync(ct);
+            var path = await db.StoredAttributions.Where(m => m.Id == id && teams.Contains(m.Run!.TeamId)).Select(m => m.OverlayPath).FirstOrDefaultAsync(ct);
             return Png(store, path);
+        }).WithTags("Attributions");
+
+        // The training's saliency maps are stored attributions now; the address scripts know stays and redirects.
+        app.MapGet("/api/saliency/{id:int}/overlay.png", async Task<Results<RedirectHttpResult, NotFound>> (
+            int id, IDbContextFactory<XaiLabDbContext> contexts, TeamAccess access, CancellationToken ct) =>
+        {
+            var teams = access.ReadableTeams;
+            await using var db = await contexts.CreateDbContextAsync(ct);
+            return await db.StoredAttributions.AnyAsync(m => m.Id == id && teams.Contains(m.Run!.TeamId), ct)
+                ? TypedResults.Redirect(AttributionMapUrls.Overlay(id), permanent: true, preserveMethod: true)
+                : TypedResults.NotFound();
         }).WithTags("Saliency");
         return app;
     }

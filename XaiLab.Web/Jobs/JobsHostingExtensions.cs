@@ -83,6 +83,7 @@ public static class JobsHostingExtensions
         builder.Services.AddSingleton<SliceInputCache>();
         builder.Services.AddScoped<RunEvaluationStage>();
         builder.Services.AddScoped<SaliencyStage>();
+        builder.Services.AddScoped<SaliencyBackfill>();
         builder.Services.AddScoped<DemoDatasetJob>();
         builder.Services.AddScoped<EmbeddingJob>();
         builder.Services.AddScoped<EmbeddingFeatureLoader>();

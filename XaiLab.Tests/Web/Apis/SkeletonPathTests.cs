@@ -1,7 +1,11 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using XaiLab.Data;
 using XaiLab.Tests.Fixtures;
+using XaiLab.Web.Jobs.Training;
 
 namespace XaiLab.Tests.Web.Apis;
 
@@ -64,8 +68,41 @@ public sealed class SkeletonPathTests : IDisposable
         Assert.Equal(6, maps.GetArrayLength());
         Assert.Equal(["integrated-gradients", "vanilla-gradient"],
             maps.EnumerateArray().Select(m => m.GetProperty("method").GetString()).Distinct().Order());
-        var png = await client.GetByteArrayAsync(maps[0].GetProperty("url").GetString());
+        var url = maps[0].GetProperty("url").GetString()!;
+        var png = await client.GetByteArrayAsync(url);
         Assert.Equal(new byte[] { 0x89, (byte)'P', (byte)'N', (byte)'G' }, png[..4]);
+
+        // The step is an ordinary attribution request: succeeded, its maps stored attributions, scored against the masks.
+        var requestId = maps[0].GetProperty("requestId").GetInt32();
+        var request = await client.GetFromJsonAsync<JsonElement>($"/api/attributions/{requestId}");
+        Assert.Equal("succeeded", request.GetProperty("status").GetString());
+        Assert.Equal(6, request.GetProperty("total").GetInt32());
+        var scores = await client.GetFromJsonAsync<JsonElement>($"/api/runs/{runId}/saliency-scores");
+        Assert.Contains("integrated-gradients", scores.ToString());
+
+        // The address scripts knew redirects to the stored map.
+        using var noRedirects = factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        var legacy = await noRedirects.GetAsync($"/api/saliency/{maps[0].GetProperty("id").GetInt32()}/overlay.png");
+        Assert.Equal(HttpStatusCode.PermanentRedirect, legacy.StatusCode);
+        Assert.Equal(url, legacy.Headers.Location?.OriginalString);
+        Assert.Equal(HttpStatusCode.NotFound, (await noRedirects.GetAsync("/api/saliency/999999/overlay.png")).StatusCode);
+
+        // A succeeded run without the step's request (trained before the step was one) gets it queued at start.
+        using (var scope = factory.Services.CreateScope())
+        {
+            var contexts = scope.ServiceProvider.GetRequiredService<IDbContextFactory<XaiLabDbContext>>();
+            await using (var db = await contexts.CreateDbContextAsync())
+            {
+                await db.AttributionRequests.Where(r => r.TrainingRunId == runId).ExecuteDeleteAsync();
+            }
+            Assert.Empty((await client.GetFromJsonAsync<JsonElement>($"/api/runs/{runId}/saliency")).EnumerateArray());
+            await scope.ServiceProvider.GetRequiredService<SaliencyBackfill>().RunAsync(CancellationToken.None);
+        }
+        var backfilled = await ApiPolling.UntilAsync<JsonElement>(client, $"/api/runs/{runId}/saliency",
+            m => m.GetArrayLength() == 6, TimeSpan.FromMinutes(2));
+        // Same model, slices and parameters: the maps come from the attribution cache, not a second computation.
+        Assert.Equal(maps.EnumerateArray().Select(m => m.GetProperty("id").GetInt32()).Order(),
+            backfilled.EnumerateArray().Select(m => m.GetProperty("id").GetInt32()).Order());
     }
 
     [Fact]

@@ -54,7 +54,7 @@ public sealed class TeamBackupsApiTests
         // Every database has its seeded "Default team": the restored one is named after it, kept apart.
         Assert.StartsWith("Default team (restored", restored.GetProperty("name").GetString());
         Assert.Equal(3, restored.GetProperty("slices").GetInt32());
-        Assert.Equal(10, restored.GetProperty("artifacts").GetInt32());
+        Assert.Equal(8, restored.GetProperty("artifacts").GetInt32());
         Assert.Equal(original, Snapshot(target.Services, restored.GetProperty("teamId").GetInt32(), withCacheKeys: true));
     }
 
@@ -110,13 +110,6 @@ public sealed class TeamBackupsApiTests
             new EpochMetric { RunId = run.Id, Epoch = 1, TrainLoss = 0.9, TrainAccuracy = 0.5, ValidationLoss = 1.0, LearningRate = 1e-3 },
             new EpochMetric { RunId = run.Id, Epoch = 2, TrainLoss = 0.5, TrainAccuracy = 0.8, LearningRate = 1e-3 });
         db.Predictions.Add(new Prediction { RunId = run.Id, SliceId = slices[2].Id, Label = 0, Predicted = 1, Probabilities = [0.4f, 0.6f] });
-        store.Write($"runs/{run.Id}/saliency/a.png", [4, 4]);
-        store.Write($"runs/{run.Id}/saliency/a.f32", [5, 5]);
-        db.SaliencyMaps.Add(new SaliencyMap
-        {
-            RunId = run.Id, SliceId = slices[2].Id, Method = "grad-cam", Target = 1, OverlayPath = $"runs/{run.Id}/saliency/a.png",
-            ValuesPath = $"runs/{run.Id}/saliency/a.f32", CreatedAt = at,
-        });
         store.Write($"embeddings/{dataset.Id}/points.bin", [7, 7, 7]);
         db.Embeddings.Add(new Embedding
         {
@@ -137,7 +130,7 @@ public sealed class TeamBackupsApiTests
         db.SaveChanges();
         db.AttributionRequests.Add(new AttributionRequest
         {
-            RunIds = [run.Id], Methods = ["occlusion"], SliceIds = [slices[1].Id], Status = AttributionRequestStatus.Succeeded, Total = 1,
+            RunIds = [run.Id], TrainingRunId = run.Id, Methods = ["occlusion"], SliceIds = [slices[1].Id], Status = AttributionRequestStatus.Succeeded, Total = 1,
             Done = 1, Computed = 1, MapIds = [map.Id], CreatedAt = at,
         });
         db.SaveChanges();
@@ -167,8 +160,6 @@ public sealed class TeamBackupsApiTests
                 checkpoint = Bytes(r.CheckpointPath),
                 epochs = db.EpochMetrics.AsNoTracking().Where(m => m.RunId == r.Id).OrderBy(m => m.Epoch).Select(m => new { m.Epoch, m.TrainLoss, m.ValidationLoss }).ToList(),
                 predictions = db.Predictions.AsNoTracking().Where(p => p.RunId == r.Id).ToList().Select(p => new { slice = SliceIndex(p.SliceId), p.Predicted, p.Probabilities }),
-                saliency = db.SaliencyMaps.AsNoTracking().Where(m => m.RunId == r.Id).ToList()
-                    .Select(m => new { slice = SliceIndex(m.SliceId), m.Method, overlay = Bytes(m.OverlayPath), values = Bytes(m.ValuesPath) }),
             }),
             embeddings = db.Embeddings.AsNoTracking().Where(e => datasetIds.Contains(e.DatasetId)).ToList()
                 .Select(e => new { run = e.RunId is { } id ? RunSeed(id) : (int?)null, e.Source, e.Projection, key = withCacheKeys ? e.CacheKey : null, points = Bytes(e.PointsPath) }),
@@ -179,7 +170,7 @@ public sealed class TeamBackupsApiTests
             }),
             requests = db.AttributionRequests.AsNoTracking().ToList().Where(r => r.RunIds.All(runIds.Contains)).Select(r => new
             {
-                runs = r.RunIds.Select(RunSeed), r.Methods, slices = r.SliceIds.Select(SliceIndex), r.Status, r.Total,
+                runs = r.RunIds.Select(RunSeed), training = r.TrainingRunId is { } owner ? RunSeed(owner) : (int?)null, r.Methods, slices = r.SliceIds.Select(SliceIndex), r.Status, r.Total,
                 maps = r.MapIds.Select(id => maps.Single(m => m.Id == id).Method),
             }),
         };

@@ -1,4 +1,7 @@
 namespace XaiLab.Web.Apis.Contracts;
 
-/// <summary>One stored attribution map; Url serves its overlay PNG.</summary>
-public sealed record SaliencyMapResponse(int Id, int SliceId, string Method, int Target, string Url, double DurationSeconds);
+/// <summary>
+/// One map of a run's built-in saliency step: a stored attribution (<c>id</c> is its map id); <c>url</c> serves its
+/// overlay PNG; <c>requestId</c> is the attribution request that computed it (<c>/api/attributions/{requestId}</c>).
+/// </summary>
+public sealed record SaliencyMapResponse(int Id, int SliceId, string Method, int Target, string Url, double DurationSeconds, int RequestId);

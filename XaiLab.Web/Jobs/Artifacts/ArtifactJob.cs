@@ -3,7 +3,6 @@ using Hangfire;
 using Microsoft.EntityFrameworkCore;
 using XaiLab.Data;
 using XaiLab.Data.Artifacts;
-using XaiLab.Engine.Models;
 using XaiLab.Engine.Models.Weights;
 using XaiLab.Engine.Training;
 using XaiLab.Web.Services.Models;
@@ -37,10 +36,8 @@ public sealed class ArtifactJob(IDbContextFactory<XaiLabDbContext> contexts, Art
             var run = await db.Runs.AsNoTracking().SingleAsync(r => r.Id == runId, cancellationToken);
             var classes = await db.Datasets.Where(d => d.Id == run.DatasetId).Select(d => d.ClassNames.Count).FirstAsync(cancellationToken);
             var state = TrainingCheckpoint.FromBytes(await store.ReadAsync(run.CheckpointPath!, cancellationToken)).ModelState;
-            using var model = RunModels.CreateTrained(run, classes, state);
-            using var content = new MemoryStream();
-            StateDictExchange.Export(model, content, format, naming);
-            return content.ToArray();
+            using var network = RunNetworks.CreateTrained(run, classes, state);
+            return network.ExportStateDict(format, naming);
         }, cancellationToken);
 
     private async Task WriteAsync(string path, Func<Task<byte[]>> compute, CancellationToken cancellationToken)

@@ -31,11 +31,21 @@ public sealed class AttributionJob(
 {
     [Queue(JobQueues.Default)]
     [AutomaticRetry(Attempts = 0)]
-    public async Task RunAsync(int requestId, CancellationToken cancellationToken)
+    public Task RunAsync(int requestId, CancellationToken cancellationToken) => ExecuteAsync(requestId, null, within: false, cancellationToken);
+
+    /// <summary>
+    /// Computes a request inside another job (the training's saliency step, <see cref="Training.SaliencyStage"/>): the
+    /// share done goes to <paramref name="progress"/>, and a cancellation or failure is recorded on the request and then
+    /// thrown to the caller, whose job owns the outcome.
+    /// </summary>
+    public Task ComputeWithinAsync(int requestId, IProgress<double> progress, CancellationToken cancellationToken) =>
+        ExecuteAsync(requestId, progress, within: true, cancellationToken);
+
+    private async Task ExecuteAsync(int requestId, IProgress<double>? progress, bool within, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var request = await db.AttributionRequests.SingleAsync(r => r.Id == requestId, cancellationToken);
-        if (request.Status is AttributionRequestStatus.Succeeded or AttributionRequestStatus.Cancelled)
+        if (request.Status is AttributionRequestStatus.Succeeded || request.Status is AttributionRequestStatus.Cancelled && !within)
         {
             return;
         }
@@ -44,32 +54,45 @@ public sealed class AttributionJob(
         request.Computed = 0;
         request.MapIds = [];
         request.Error = null;
+        request.FinishedAt = null;
         request.ExecutedBy = node.Name;
         await db.SaveChangesAsync(cancellationToken);
         await using var execution = await executions.BeginAsync(JobKinds.Attribution, requestId, cancellationToken);
         try
         {
-            await ComputeAllAsync(db, request, execution, execution.Token);
+            await ComputeAllAsync(db, request, execution, progress, execution.Token);
             request.Status = AttributionRequestStatus.Succeeded;
         }
-        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException) when (within || !cancellationToken.IsCancellationRequested)
         {
-            // The user's cancel (here or through the database); a host shutdown instead leaves the request running for
-            // Hangfire to start again.
+            // The user's cancel (here or through the database); a host shutdown instead leaves a request of its own
+            // running for Hangfire to start again. Within another job, that job decides (a resumed run recomputes it).
             logger.LogInformation("Attribution request {RequestId} cancelled after {Done} of {Total} maps", requestId, request.Done, request.Total);
             request.Status = AttributionRequestStatus.Cancelled;
+            await FinishAsync(db, request);
+            if (within) throw;
+            return;
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
             logger.LogError(e, "Attribution request {RequestId} failed", requestId);
             request.Status = AttributionRequestStatus.Failed;
             request.Error = e.Message;
+            await FinishAsync(db, request);
+            if (within) throw;
+            return;
         }
+        await FinishAsync(db, request);
+    }
+
+    private async Task FinishAsync(XaiLabDbContext db, AttributionRequest request)
+    {
         request.FinishedAt = time.GetUtcNow();
         await db.SaveChangesAsync(CancellationToken.None);
     }
 
-    private async Task ComputeAllAsync(XaiLabDbContext db, AttributionRequest request, JobExecutionScope execution, CancellationToken cancellationToken)
+    private async Task ComputeAllAsync(XaiLabDbContext db, AttributionRequest request, JobExecutionScope execution, IProgress<double>? progress,
+        CancellationToken cancellationToken)
     {
         var slices = await db.Slices.AsNoTracking().Where(s => request.SliceIds.Contains(s.Id)).ToDictionaryAsync(s => s.Id, cancellationToken);
         foreach (var runId in request.RunIds)
@@ -92,6 +115,7 @@ public sealed class AttributionJob(
                     request.Done++;
                     if (computed) request.Computed++;
                     await db.SaveChangesAsync(cancellationToken);
+                    progress?.Report(request.Done / (double)Math.Max(1, request.Total));
                 }
             }
         }

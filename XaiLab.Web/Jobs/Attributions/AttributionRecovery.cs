@@ -9,7 +9,8 @@ namespace XaiLab.Web.Jobs.Attributions;
 
 /// <summary>
 /// An attribution request whose worker died is computed again (the maps it stored are reused from the cache), or ends
-/// failed with the reason.
+/// failed with the reason. A run's own request (its training's saliency step) is left to the run while the run is
+/// unfinished: the resumed run computes it again.
 /// </summary>
 public sealed class AttributionRecovery(IDbContextFactory<XaiLabDbContext> contexts, IBackgroundJobClient jobs, TimeProvider time) : IJobRecovery
 {
@@ -18,7 +19,11 @@ public sealed class AttributionRecovery(IDbContextFactory<XaiLabDbContext> conte
     public async Task ResumeAsync(int entityId, bool atStartup, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        if (await db.AttributionRequests.AnyAsync(r => r.Id == entityId && r.Status == AttributionRequestStatus.Running, cancellationToken))
+        var request = await db.AttributionRequests.AsNoTracking().Where(r => r.Id == entityId && r.Status == AttributionRequestStatus.Running)
+            .Select(r => new { r.TrainingRunId }).FirstOrDefaultAsync(cancellationToken);
+        var ownedByUnfinishedRun = request?.TrainingRunId is { } runId
+            && await db.Runs.AnyAsync(r => r.Id == runId && r.Status != RunStatus.Succeeded, cancellationToken);
+        if (request is not null && !ownedByUnfinishedRun)
         {
             jobs.Enqueue<AttributionJob>(job => job.RunAsync(entityId, CancellationToken.None));
         }

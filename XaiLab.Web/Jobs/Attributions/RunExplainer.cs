@@ -7,13 +7,11 @@ using XaiLab.Engine.Attribution;
 using XaiLab.Engine.Attribution.Rendering;
 using XaiLab.Engine.Evaluation.Saliency;
 using XaiLab.Engine.Imaging;
-using XaiLab.Engine.Models;
-using XaiLab.Engine.Runtime;
+using XaiLab.Engine.Networks;
 using XaiLab.Engine.Training;
 using XaiLab.Web.Jobs.Training;
 using XaiLab.Web.Services.Datasets;
 using XaiLab.Web.Services.Runs;
-using static TorchSharp.torch;
 
 namespace XaiLab.Web.Jobs.Attributions;
 
@@ -24,21 +22,15 @@ namespace XaiLab.Web.Jobs.Attributions;
 /// </summary>
 public sealed class RunExplainer : IDisposable
 {
-    private readonly ClassifierModel model;
-    private readonly ClassifierProbe probe;
+    private readonly Network network;
     private readonly SlicePreprocessor preprocessor;
     private readonly IReadOnlyDictionary<int, int> predictions;
-    private readonly Device device;
-    private readonly int size;
 
-    private RunExplainer(ClassifierModel model, SlicePreprocessor preprocessor, IReadOnlyDictionary<int, int> predictions, Device device, int size)
+    private RunExplainer(Network network, SlicePreprocessor preprocessor, IReadOnlyDictionary<int, int> predictions)
     {
-        this.model = model;
+        this.network = network;
         this.preprocessor = preprocessor;
         this.predictions = predictions;
-        this.device = device;
-        this.size = size;
-        probe = new ClassifierProbe(model, ExplainedOutput.Probability, device);
     }
 
     public static async Task<RunExplainer> LoadAsync(TrainingRun run, IDbContextFactory<XaiLabDbContext> contexts, ArtifactStore store,
@@ -66,16 +58,7 @@ public sealed class RunExplainer : IDisposable
         var checkpoint = run.CheckpointPath ?? throw new InvalidOperationException($"Run {run.Id} has no checkpoint.");
         var state = TrainingCheckpoint.FromBytes(await store.ReadAsync(checkpoint, cancellationToken)).ModelState;
 
-        var model = RunModels.CreateTrained(run, classes, state);
-        try
-        {
-            return new RunExplainer(model, preprocessor, predictions, TorchRuntime.Resolve(run.Device), run.ImageSize);
-        }
-        catch
-        {
-            model.Dispose();
-            throw;
-        }
+        return new RunExplainer(RunNetworks.CreateTrained(run, classes, state), preprocessor, predictions);
     }
 
     /// <summary>The network input for <paramref name="image"/>: [C, H, W], exactly as training fed it.</summary>
@@ -88,15 +71,9 @@ public sealed class RunExplainer : IDisposable
         var clock = Stopwatch.StartNew();
         var pixels = preprocessor.Preprocess(image);
         var target = predictions.TryGetValue(sliceId, out var predicted) ? predicted : label;
-        var attribution = AttributionMethods.Create(method, options);
-        AttributionMap map;
-        using (var input = tensor(pixels, [1L, size, size], device: device))
-        {
-            map = attribution.Explain(probe, input, target, cancellationToken: cancellationToken);
-        }
+        var map = network.Explain(method, options, pixels, target, cancellationToken);
         var scaledMask = mask is null ? null : ImageResampler.ResizeNearest(mask, map.Width, map.Height).Values;
-        var scorer = new ProbeImageScorer(probe, target, 1, size, size, device);
-        var scores = AttributionScorer.Score(map, pixels, scaledMask, scorer.Score);
+        var scores = AttributionScorer.Score(map, pixels, scaledMask, images => network.Score(images, target));
         var overlay = SaliencyRenderer.RenderOverlayPng(image, map, mask, new SaliencyRenderOptions());
         return new ComputedAttribution(map, overlay, target, scores, clock.Elapsed.TotalSeconds);
     }
@@ -111,15 +88,8 @@ public sealed class RunExplainer : IDisposable
     {
         var pixels = preprocessor.Preprocess(image);
         var target = predictions.TryGetValue(sliceId, out var predicted) ? predicted : label;
-        var layers = model.named_modules().Count(m => m.module.named_parameters(recurse: false).Any());
-        var cascade = new CascadingRandomisation
-        {
-            Seed = seed,
-            LayersPerStep = Math.Max(1, (int)Math.Ceiling(layers / (double)Math.Max(1, maxSteps))),
-        };
-        using var input = tensor(pixels, [1L, size, size], device: device);
-        return cascade.Run(model, probe, AttributionMethods.Create(method, options), input, target, cancellationToken);
+        return network.Randomise(method, options, pixels, target, maxSteps, seed, cancellationToken);
     }
 
-    public void Dispose() => model.Dispose();
+    public void Dispose() => network.Dispose();
 }

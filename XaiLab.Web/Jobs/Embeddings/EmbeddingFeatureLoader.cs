@@ -4,14 +4,10 @@ using XaiLab.Data.Artifacts;
 using XaiLab.Data.Entities;
 using XaiLab.Engine.Embeddings;
 using XaiLab.Engine.Imaging;
-using XaiLab.Engine.Models;
-using XaiLab.Engine.Runtime;
 using XaiLab.Engine.Training;
 using XaiLab.Web.Jobs.Training;
 using XaiLab.Web.Services.Datasets;
 using XaiLab.Web.Services.Runs;
-using TorchSharp;
-using static TorchSharp.torch;
 
 namespace XaiLab.Web.Jobs.Embeddings;
 
@@ -62,34 +58,12 @@ public sealed class EmbeddingFeatureLoader(IDbContextFactory<XaiLabDbContext> co
             var checkpoint = run.CheckpointPath ?? throw new InvalidOperationException($"Run {run.Id} has no checkpoint.");
             state = TrainingCheckpoint.FromBytes(await store.ReadAsync(checkpoint, cancellationToken)).ModelState;
         }
-        return new EmbeddingFeatures(Embed(run, classes, state, inputs, size, cancellationToken), ids, labels);
+        return new EmbeddingFeatures(Embed(run, classes, state, inputs, cancellationToken), ids, labels);
     }
 
-    private static FeatureMatrix Embed(TrainingRun run, int classes, byte[]? state, float[][] inputs, int size, CancellationToken cancellationToken)
+    private static FeatureMatrix Embed(TrainingRun run, int classes, byte[]? state, float[][] inputs, CancellationToken cancellationToken)
     {
-        var device = TorchRuntime.Resolve(run.Device);
-        using var model = state is null ? RunModels.CreateInitial(run, classes) : RunModels.CreateTrained(run, classes, state);
-        model.to(device);
-        model.eval();
-        using var noGrad = torch.no_grad();
-        var batch = Math.Max(1, run.BatchSize);
-        var rows = new List<float[]>(inputs.Length);
-        var columns = 0;
-        for (var start = 0; start < inputs.Length; start += batch)
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            var count = Math.Min(batch, inputs.Length - start);
-            using var scope = NewDisposeScope();
-            var buffer = inputs.Skip(start).Take(count).SelectMany(x => x).ToArray();
-            var x = tensor(buffer, [count, 1, size, size], device: device);
-            var features = model.Embed(model.ForwardFeatureMap(x)).cpu();
-            columns = (int)features.shape[1];
-            var values = features.data<float>().ToArray();
-            for (var i = 0; i < count; i++)
-            {
-                rows.Add(values.AsSpan(i * columns, columns).ToArray());
-            }
-        }
-        return new FeatureMatrix(rows.SelectMany(r => r).ToArray(), rows.Count, columns);
+        using var network = state is null ? RunNetworks.CreateInitial(run, classes) : RunNetworks.CreateTrained(run, classes, state);
+        return network.Embed(inputs, Math.Max(1, run.BatchSize), cancellationToken);
     }
 }

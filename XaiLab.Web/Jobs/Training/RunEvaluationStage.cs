@@ -3,31 +3,27 @@ using Microsoft.EntityFrameworkCore;
 using XaiLab.Data;
 using XaiLab.Data.Entities;
 using XaiLab.Engine.Evaluation;
-using XaiLab.Engine.Models;
+using XaiLab.Engine.Networks;
 using XaiLab.Web.Services.Runs;
-using static TorchSharp.torch;
 
 namespace XaiLab.Web.Jobs.Training;
 
 /// <summary>Predicts the test split and stores per-slice predictions and the classification report.</summary>
 public sealed class RunEvaluationStage(IDbContextFactory<XaiLabDbContext> contexts)
 {
-    /// <summary>Returns the predicted class of every test slice, keyed by slice id.</summary>
-    public async Task<IReadOnlyDictionary<int, int>> RunAsync(TrainingRun run, ClassifierModel model, RunData data, Device device, CancellationToken cancellationToken)
+    public async Task RunAsync(TrainingRun run, Network network, RunData data, CancellationToken cancellationToken)
     {
-        var probabilities = Predictor.Predict(model, data.Test, run.BatchSize, device);
+        var probabilities = network.Predict(data.Test, run.BatchSize);
         var labels = Enumerable.Range(0, data.Test.Count).Select(data.Test.Label).ToArray();
         var report = ClassificationMetrics.Compute(labels, probabilities, data.ClassNames.Count);
         var evaluation = new StoredEvaluation(report.Accuracy, report.MacroF1, report.WeightedF1, data.ClassNames,
             report.ConfusionMatrix, report.Precision, report.Recall, report.F1, report.Support, report.RocAuc);
 
-        var predicted = new Dictionary<int, int>();
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         await db.Predictions.Where(p => p.RunId == run.Id).ExecuteDeleteAsync(cancellationToken);
         for (var i = 0; i < data.TestSliceIds.Count; i++)
         {
             var best = Array.IndexOf(probabilities[i], probabilities[i].Max());
-            predicted[data.TestSliceIds[i]] = best;
             db.Predictions.Add(new Prediction
             {
                 RunId = run.Id,
@@ -41,6 +37,5 @@ public sealed class RunEvaluationStage(IDbContextFactory<XaiLabDbContext> contex
         stored.TestAccuracy = report.Accuracy;
         stored.EvaluationJson = evaluation.ToJson();
         await db.SaveChangesAsync(cancellationToken);
-        return predicted;
     }
 }

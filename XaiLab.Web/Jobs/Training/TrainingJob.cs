@@ -8,7 +8,6 @@ using XaiLab.Data.Artifacts;
 using XaiLab.Data.Entities;
 using XaiLab.Data.Executions;
 using XaiLab.Data.Leases;
-using XaiLab.Engine.Models;
 using XaiLab.Engine.Runtime;
 using XaiLab.Web.Jobs.Execution;
 using XaiLab.Web.Compute;
@@ -16,7 +15,6 @@ using XaiLab.Engine.Training;
 using XaiLab.Web.Services.Nodes;
 using XaiLab.Web.Services.Progress;
 using XaiLab.Web.Services.Runs;
-using TorchSharp;
 
 namespace XaiLab.Web.Jobs.Training;
 
@@ -136,11 +134,10 @@ public sealed class TrainingJob(
         }
         publish(new RunProgress(runId, RunStatus.Running, run.Progress, "training", run.CompletedEpochs, run.Epochs, 0, 0, null, null));
 
-        var device = TorchRuntime.Resolve(run.Device);
         using var data = await loader.LoadAsync(run, cancellationToken);
-        log.Add($"{data.Train.Count} training, {data.Validation?.Count ?? 0} validation, {data.Test.Count} test slices on {device.type}");
         var config = RunService.ReadConfig(run);
-        using var model = RunModels.CreateInitial(run, data.ClassNames.Count);
+        using var network = RunNetworks.CreateInitial(run, data.ClassNames.Count);
+        log.Add($"{data.Train.Count} training, {data.Validation?.Count ?? 0} validation, {data.Test.Count} test slices on {network.DeviceName}");
 
         TrainingCheckpoint? resume = null;
         if (run.CompletedEpochs > 0 && run.CheckpointPath is not null && store.Exists(run.CheckpointPath))
@@ -155,7 +152,7 @@ public sealed class TrainingJob(
             var trainingOptions = config is null
                 ? new TrainingOptions(run.Epochs, run.BatchSize, run.LearningRate, Seed: run.Seed, Device: run.Device)
                 : RunConfigFactory.ToTrainingOptions(config);
-            var outcome = new Trainer().Train(model, data.Train, data.Validation, trainingOptions, observer, cancellationToken, resume);
+            var outcome = network.Train(data.Train, data.Validation, trainingOptions, observer, cancellationToken, resume);
             if (outcome.StoppedEarly)
             {
                 log.Add($"Early stopping after epoch {outcome.Final?.Epoch ?? resume?.Epoch}");
@@ -163,17 +160,15 @@ public sealed class TrainingJob(
         }
         else
         {
-            using var reader = new BinaryReader(new MemoryStream(resume.ModelState));
-            model.load(reader);
+            network.LoadState(resume.ModelState);
         }
-        model.to(device);
 
         publish(new RunProgress(runId, RunStatus.Running, RunTrainingObserver.TrainingShare, "evaluating", run.Epochs, run.Epochs, 0, 0, null, null));
-        var predicted = await evaluation.RunAsync(run, model, data, device, cancellationToken);
+        await evaluation.RunAsync(run, network, data, cancellationToken);
 
         var explaining = new Progress<double>(share => publish(new RunProgress(runId, RunStatus.Running,
             RunTrainingObserver.TrainingShare + 0.05 + 0.05 * share, "explaining", run.Epochs, run.Epochs, 0, 0, null, null)));
-        await saliency.RunAsync(run, model, data, predicted, device, explaining, cancellationToken);
+        await saliency.RunAsync(run, explaining, cancellationToken);
 
         await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
         {
@@ -184,11 +179,11 @@ public sealed class TrainingJob(
                 seed = run.Seed,
                 config,
                 gitCommit = BuildInfo.GitCommit,
-                torchSharp = BuildInfo.TorchSharpVersion,
+                torchSharp = TorchRuntime.TorchSharpVersion,
                 torch = TorchRuntime.LibTorchVersion,
                 trainingSeconds,
                 attempt = run.Attempt,
-                device = device.type.ToString().ToLowerInvariant(),
+                device = network.DeviceName,
                 datasetVersion = (await db.Datasets.Where(d => d.Id == run.DatasetId).Select(d => d.VersionHash).FirstAsync(cancellationToken)),
                 wallSecondsThisExecutor = wall.Elapsed.TotalSeconds,
                 machine = Environment.MachineName,

@@ -11,7 +11,6 @@ public sealed class TeamBackupRows
     public List<TrainingRun> Runs { get; init; } = [];
     public List<EpochMetric> EpochMetrics { get; init; } = [];
     public List<Prediction> Predictions { get; init; } = [];
-    public List<SaliencyMap> SaliencyMaps { get; init; } = [];
     public List<Embedding> Embeddings { get; init; } = [];
     public List<AttributionRequest> AttributionRequests { get; init; } = [];
     public List<StoredAttribution> StoredAttributions { get; init; } = [];
@@ -20,7 +19,6 @@ public sealed class TeamBackupRows
     public IEnumerable<string> ArtifactPaths() =>
         Slices.SelectMany(s => new[] { s.ImagePath, s.MaskPath })
             .Concat(Runs.Select(r => r.CheckpointPath))
-            .Concat(SaliencyMaps.SelectMany(m => new[] { m.OverlayPath, m.ValuesPath }))
             .Concat(Embeddings.Select(e => e.PointsPath))
             .Concat(StoredAttributions.SelectMany(a => new[] { a.OverlayPath, a.ValuesPath }))
             .OfType<string>()

@@ -168,7 +168,6 @@ public sealed class TeamBackupService(IDbContextFactory<XaiLabDbContext> context
             Runs = runs,
             EpochMetrics = await db.EpochMetrics.AsNoTracking().Where(m => runIds.Contains(m.RunId)).OrderBy(m => m.Id).ToListAsync(cancellationToken),
             Predictions = await db.Predictions.AsNoTracking().Where(p => runIds.Contains(p.RunId)).OrderBy(p => p.Id).ToListAsync(cancellationToken),
-            SaliencyMaps = await db.SaliencyMaps.AsNoTracking().Where(m => runIds.Contains(m.RunId)).OrderBy(m => m.Id).ToListAsync(cancellationToken),
             Embeddings = await db.Embeddings.AsNoTracking().Where(e => datasetIds.Contains(e.DatasetId)).OrderBy(e => e.Id).ToListAsync(cancellationToken),
             AttributionRequests = requests,
             StoredAttributions = await db.StoredAttributions.AsNoTracking().Where(a => runIds.Contains(a.RunId)).OrderBy(a => a.Id).ToListAsync(cancellationToken),
@@ -236,14 +235,6 @@ public sealed class TeamBackupService(IDbContextFactory<XaiLabDbContext> context
             p.RunId = runs[p.RunId];
             p.SliceId = slices[p.SliceId];
         }, cancellationToken);
-        await InsertAllAsync(db, rows.SaliencyMaps, m => m.Id, m =>
-        {
-            m.Id = 0;
-            m.RunId = runs[m.RunId];
-            m.SliceId = slices[m.SliceId];
-            m.OverlayPath = Moved(m.OverlayPath)!;
-            m.ValuesPath = Moved(m.ValuesPath)!;
-        }, cancellationToken);
 
         var embeddingKeys = rows.Embeddings.Select(e => e.CacheKey).ToList();
         var takenEmbeddingKeys = (await db.Embeddings.Where(e => embeddingKeys.Contains(e.CacheKey)).Select(e => e.CacheKey).ToListAsync(cancellationToken)).ToHashSet();
@@ -277,6 +268,7 @@ public sealed class TeamBackupService(IDbContextFactory<XaiLabDbContext> context
             r.Id = 0;
             r.TeamId = team.Id;
             r.RunIds = [.. r.RunIds.Select(id => runs[id])];
+            r.TrainingRunId = r.TrainingRunId is { } trainingRun ? runs[trainingRun] : null;
             r.SliceIds = [.. r.SliceIds.Where(slices.ContainsKey).Select(id => slices[id])];
             r.MapIds = [.. r.MapIds.Where(maps.ContainsKey).Select(id => maps[id])];
             if (r.Status is AttributionRequestStatus.Queued or AttributionRequestStatus.Running)

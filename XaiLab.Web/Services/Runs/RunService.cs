@@ -243,15 +243,26 @@ public sealed class RunService(
             .ToListAsync(cancellationToken);
     }
 
+    /// <summary>The maps of the run's built-in saliency step (its training's attribution request), by slice and method.</summary>
     public async Task<IReadOnlyList<SaliencyMapResponse>> SaliencyMapsAsync(int runId, CancellationToken cancellationToken = default)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         var teams = access.ReadableTeams;
-        var maps = await db.SaliencyMaps.AsNoTracking()
-            .Where(m => m.RunId == runId && teams.Contains(m.Run!.TeamId))
+        var request = await db.AttributionRequests.AsNoTracking()
+            .Where(r => r.TrainingRunId == runId && teams.Contains(r.TeamId))
+            .OrderByDescending(r => r.Id)
+            .Select(r => new { r.Id, r.MapIds })
+            .FirstOrDefaultAsync(cancellationToken);
+        if (request is null)
+        {
+            return [];
+        }
+        var maps = await db.StoredAttributions.AsNoTracking()
+            .Where(m => request.MapIds.Contains(m.Id) && m.RunId == runId)
             .OrderBy(m => m.SliceId).ThenBy(m => m.Method)
             .ToListAsync(cancellationToken);
-        return maps.Select(m => new SaliencyMapResponse(m.Id, m.SliceId, m.Method, m.Target, $"/api/saliency/{m.Id}/overlay.png", m.DurationSeconds)).ToList();
+        return maps.Select(m => new SaliencyMapResponse(m.Id, m.SliceId, m.Method, m.Target, AttributionMapUrls.Overlay(m.Id), m.DurationSeconds, request.Id))
+            .ToList();
     }
 
     /// <summary>Whether the run exists in one of the caller's teams.</summary>

@@ -6,6 +6,7 @@ using XaiLab.Data.Executions;
 using XaiLab.Engine.Runtime.Processes;
 using XaiLab.Web.Apis.Contracts;
 using XaiLab.Web.Jobs.Execution;
+using XaiLab.Web.Jobs.Training;
 using XaiLab.Web.Services.Accounts;
 using XaiLab.Web.Services.Datasets;
 using XaiLab.Web.Services.Nodes;
@@ -17,8 +18,8 @@ namespace XaiLab.Web.Services.Startup;
 /// Runs once at start, before the job servers: applies migrations (every node may; EF Core serialises concurrent
 /// migrators with a lock), creates the roles and the first administrator, puts runs that a dead process left "running"
 /// with no live lease back in the queue (they resume from their last checkpoint), restarts or rolls back imports a dead
-/// process left "importing" (see <see cref="InterruptedImports"/>), and, on a web node, seeds the demo dataset into an
-/// empty database.
+/// process left "importing" (see <see cref="InterruptedImports"/>), queues the built-in saliency maps of runs that have
+/// none (<see cref="SaliencyBackfill"/>), and, on a web node, seeds the demo dataset into an empty database.
 /// </summary>
 public sealed class DatabaseInitializer(
     IServiceProvider services,
@@ -48,6 +49,7 @@ public sealed class DatabaseInitializer(
         await RecordSilentWorkersAsync(scope.ServiceProvider, cancellationToken);
         await RequeueInterruptedRunsAsync(scope.ServiceProvider, contexts, cancellationToken);
         await scope.ServiceProvider.GetRequiredService<InterruptedImports>().RecoverAsync(cancellationToken);
+        await scope.ServiceProvider.GetRequiredService<SaliencyBackfill>().RunAsync(cancellationToken);
 
         if (demo.Value.SeedOnStart && node.Role == NodeRole.Web)
         {

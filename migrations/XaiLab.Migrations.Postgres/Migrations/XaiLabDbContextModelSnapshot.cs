@@ -217,9 +217,14 @@ namespace XaiLab.Migrations.Postgres.Migrations
                     b.Property<int>("Total")
                         .HasColumnType("integer");
 
+                    b.Property<int?>("TrainingRunId")
+                        .HasColumnType("integer");
+
                     b.HasKey("Id");
 
                     b.HasIndex("TeamId");
+
+                    b.HasIndex("TrainingRunId");
 
                     b.ToTable("AttributionRequests");
                 });
@@ -663,54 +668,6 @@ namespace XaiLab.Migrations.Postgres.Migrations
                         .IsUnique();
 
                     b.ToTable("Predictions");
-                });
-
-            modelBuilder.Entity("XaiLab.Data.Entities.SaliencyMap", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("integer");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
-
-                    b.Property<long>("CreatedAt")
-                        .HasColumnType("bigint");
-
-                    b.Property<double>("DurationSeconds")
-                        .HasColumnType("double precision");
-
-                    b.Property<string>("Method")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
-
-                    b.Property<string>("OverlayPath")
-                        .IsRequired()
-                        .HasMaxLength(400)
-                        .HasColumnType("character varying(400)");
-
-                    b.Property<int>("RunId")
-                        .HasColumnType("integer");
-
-                    b.Property<int>("SliceId")
-                        .HasColumnType("integer");
-
-                    b.Property<int>("Target")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("ValuesPath")
-                        .IsRequired()
-                        .HasMaxLength(400)
-                        .HasColumnType("character varying(400)");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("SliceId");
-
-                    b.HasIndex("RunId", "SliceId", "Method")
-                        .IsUnique();
-
-                    b.ToTable("SaliencyMaps");
                 });
 
             modelBuilder.Entity("XaiLab.Data.Entities.SaliencyRating", b =>
@@ -1459,25 +1416,6 @@ namespace XaiLab.Migrations.Postgres.Migrations
                         .HasForeignKey("SliceId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
-
-                    b.Navigation("Slice");
-                });
-
-            modelBuilder.Entity("XaiLab.Data.Entities.SaliencyMap", b =>
-                {
-                    b.HasOne("XaiLab.Data.Entities.TrainingRun", "Run")
-                        .WithMany()
-                        .HasForeignKey("RunId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.HasOne("XaiLab.Data.Entities.Slice", "Slice")
-                        .WithMany()
-                        .HasForeignKey("SliceId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.Navigation("Run");
 
                     b.Navigation("Slice");
                 });

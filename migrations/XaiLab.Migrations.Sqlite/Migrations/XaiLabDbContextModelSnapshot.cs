@@ -205,9 +205,14 @@ namespace XaiLab.Migrations.Sqlite.Migrations
                     b.Property<int>("Total")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("TrainingRunId")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.HasIndex("TeamId");
+
+                    b.HasIndex("TrainingRunId");
 
                     b.ToTable("AttributionRequests");
                 });
@@ -637,52 +642,6 @@ namespace XaiLab.Migrations.Sqlite.Migrations
                         .IsUnique();
 
                     b.ToTable("Predictions");
-                });
-
-            modelBuilder.Entity("XaiLab.Data.Entities.SaliencyMap", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("CreatedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<double>("DurationSeconds")
-                        .HasColumnType("REAL");
-
-                    b.Property<string>("Method")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("OverlayPath")
-                        .IsRequired()
-                        .HasMaxLength(400)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("RunId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("SliceId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("Target")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("ValuesPath")
-                        .IsRequired()
-                        .HasMaxLength(400)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("SliceId");
-
-                    b.HasIndex("RunId", "SliceId", "Method")
-                        .IsUnique();
-
-                    b.ToTable("SaliencyMaps");
                 });
 
             modelBuilder.Entity("XaiLab.Data.Entities.SaliencyRating", b =>
@@ -1414,25 +1373,6 @@ namespace XaiLab.Migrations.Sqlite.Migrations
                         .HasForeignKey("SliceId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
-
-                    b.Navigation("Slice");
-                });
-
-            modelBuilder.Entity("XaiLab.Data.Entities.SaliencyMap", b =>
-                {
-                    b.HasOne("XaiLab.Data.Entities.TrainingRun", "Run")
-                        .WithMany()
-                        .HasForeignKey("RunId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.HasOne("XaiLab.Data.Entities.Slice", "Slice")
-                        .WithMany()
-                        .HasForeignKey("SliceId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.Navigation("Run");
 
                     b.Navigation("Slice");
                 });

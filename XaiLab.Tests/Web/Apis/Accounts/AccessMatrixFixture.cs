@@ -17,7 +17,7 @@ namespace XaiLab.Tests.Web.Apis.Accounts;
 
 /// <summary>
 /// One host with two teams whose objects (datasets, slices with image and mask files, a succeeded run with epochs,
-/// predictions, a saliency map, a stored attribution, an embedding, an attribution request) are written straight into the
+/// predictions, a stored attribution, an embedding, an attribution request) are written straight into the
 /// database and artifact store, and one client per role, every role a member of the default team only.
 /// </summary>
 public sealed class AccessMatrixFixture : IAsyncLifetime
@@ -109,8 +109,6 @@ public sealed class AccessMatrixFixture : IAsyncLifetime
         var values = $"matrix/{marker}/values.bin";
         store.Write(overlay, Png16Codec.Encode(new SliceImage(8, 8, new ushort[64])));
         store.Write(values, new byte[64 * sizeof(float)]);
-        var saliency = new SaliencyMap { RunId = run.Id, SliceId = slices[0].Id, Method = "vanilla-gradient", OverlayPath = overlay, ValuesPath = values, CreatedAt = created };
-        db.SaliencyMaps.Add(saliency);
         var attribution = new StoredAttribution
         {
             RunId = run.Id, SliceId = slices[0].Id, Method = "vanilla-gradient", ParametersHash = marker[..16], Parameters = "{}",
@@ -133,7 +131,7 @@ public sealed class AccessMatrixFixture : IAsyncLifetime
         await db.SaveChangesAsync();
         await Factory.Services.GetRequiredService<SanityCheckStore>().WriteAsync(
             new SanityCheckResponse(run.Id, "succeeded", null, ["vanilla-gradient"], [slices[0].Id], 0.5, [], created));
-        return new TeamObjects(teamId, marker, dataset.Id, importing.Id, run.Id, slices[0].Id, saliency.Id, embedding.Id, request.Id, "vanilla-gradient");
+        return new TeamObjects(teamId, marker, dataset.Id, importing.Id, run.Id, slices[0].Id, attribution.Id, embedding.Id, request.Id, "vanilla-gradient");
     }
 
     public Task DisposeAsync()

@@ -61,6 +61,10 @@ public sealed partial class AccessMatrixTests(AccessMatrixFixture fixture) : ICl
             case Outcome.Hidden:
                 Assert.True(response.StatusCode is HttpStatusCode.NotFound or HttpStatusCode.Forbidden, because);
                 break;
+            case Outcome.Read when route.Redirects:
+                Assert.True(response.StatusCode == HttpStatusCode.PermanentRedirect, because);
+                Assert.Equal($"/api/attributions/maps/{target.AttributionMapId}/overlay.png", response.Headers.Location?.OriginalString);
+                break;
             case Outcome.Read:
                 Assert.True(response.StatusCode == HttpStatusCode.OK, because);
                 break;

@@ -21,13 +21,16 @@ public enum RouteAccess
 
 /// <summary>
 /// One row of the access matrix: a route, who may use it, and how to call it for a team's objects. Placeholders in
-/// <see cref="Template"/>: {dataset}, {importing}, {run}, {slice}, {saliency}, {embedding}, {attribution}, {method} (the
+/// <see cref="Template"/>: {dataset}, {importing}, {run}, {slice}, {map} (a stored attribution map), {embedding}, {attribution}, {method} (the
 /// team's objects), {token} (a token id nobody has), {study} (a study id nobody has), {user} (a user id nobody has),
 /// {layer} (image) and {format} (png).
 /// <see cref="Body"/> gets the team whose ids are used (its id may go in a teamId field).
 /// </summary>
 public sealed record ApiRoute(string Method, string Template, RouteAccess Access, Func<TeamObjects, HttpContent?>? Body = null)
 {
+    /// <summary>A permitted read answers a permanent redirect (308) to the object's current address instead of 200.</summary>
+    public bool Redirects { get; init; }
+
     /// <summary>Whether the route names team-owned objects (or a team), so that another team's ids can be tried.</summary>
     public bool HasTeamScope => TeamInBody || TeamPlaceholders.Any(p => Template.Contains(p, StringComparison.Ordinal));
 
@@ -35,7 +38,7 @@ public sealed record ApiRoute(string Method, string Template, RouteAccess Access
     public bool MayBeMissing => Access == RouteAccess.SignedIn || Template.Contains("{study}", StringComparison.Ordinal)
         || Template.Contains("{user}", StringComparison.Ordinal);
 
-    private static readonly string[] TeamPlaceholders = ["{dataset}", "{importing}", "{run}", "{slice}", "{saliency}", "{embedding}", "{attribution}"];
+    private static readonly string[] TeamPlaceholders = ["{dataset}", "{importing}", "{run}", "{slice}", "{map}", "{embedding}", "{attribution}"];
 
     /// <summary>The body carries a teamId rather than the path an id.</summary>
     public bool TeamInBody { get; init; }
@@ -50,7 +53,7 @@ public sealed record ApiRoute(string Method, string Template, RouteAccess Access
         .Replace("{importing}", team.ImportingDatasetId.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
         .Replace("{run}", team.RunId.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
         .Replace("{slice}", team.SliceId.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
-        .Replace("{saliency}", team.SaliencyMapId.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
+        .Replace("{map}", team.AttributionMapId.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
         .Replace("{embedding}", team.EmbeddingId.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
         .Replace("{attribution}", team.AttributionRequestId.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
         .Replace("{method}", team.Method, StringComparison.Ordinal)

@@ -70,7 +70,8 @@ public static class ApiRoutes
         new("GET", "/api/slices/{slice}/image.png", RouteAccess.Read),
         new("GET", "/api/slices/{slice}/mask.png", RouteAccess.Read),
         new("GET", "/api/slices/{slice}/preview.png", RouteAccess.Read),
-        new("GET", "/api/saliency/{saliency}/overlay.png", RouteAccess.Read),
+        new("GET", "/api/attributions/maps/{map}/overlay.png", RouteAccess.Read),
+        new("GET", "/api/saliency/{map}/overlay.png", RouteAccess.Read) { Redirects = true },
 
         // Studies (#10): any signed-in user lists and rates what is assigned to them; Researchers and Admins manage. Roles
         // only here: another team's studies (404) and maps (400) are tested in StudiesApiTests.
