@@ -16,7 +16,7 @@ public sealed class RunPageBrowserTests(BrowserHost host) : IClassFixture<Browse
         var runId = await host.LaunchRunAsync(datasetId);
 
         var page = await host.OpenAsync($"/runs/{runId}", 1280, 720);
-        // The saliency gallery exists only after the run has finished and the circuit pushed the new state.
+        // The saliency gallery appears with the step's first map, pushed by the circuit as the run advances.
         var saliency = page.Locator("[data-testid=saliency-image]");
         try
         {
@@ -28,7 +28,8 @@ public sealed class RunPageBrowserTests(BrowserHost host) : IClassFixture<Browse
             var run = await host.Client.GetStringAsync($"/api/runs/{runId}");
             throw new TimeoutException($"No saliency images on the run page; the run is {run}");
         }
-        Assert.Equal(6, await saliency.CountAsync());
+        // Maps appear as the step's attribution request stores them: all six by the time the run has succeeded.
+        await Assertions.Expect(saliency).ToHaveCountAsync(6, new LocatorAssertionsToHaveCountOptions { Timeout = 60_000 });
         await page.WaitForFunctionAsync("() => [...document.querySelectorAll('[data-testid=saliency-image]')].every(i => i.complete && i.naturalWidth > 0)");
         Assert.Equal("succeeded", (await page.Locator("[data-testid=run-status]").InnerTextAsync()).Trim());
         await page.Locator("[data-testid=epoch-chart] .main-svg").First.WaitForAsync();

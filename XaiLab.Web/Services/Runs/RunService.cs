@@ -243,6 +243,16 @@ public sealed class RunService(
             .ToListAsync(cancellationToken);
     }
 
+    /// <summary>The attribution request of the run's built-in saliency step, or null before training asked for it.</summary>
+    public async Task<int?> SaliencyRequestIdAsync(int runId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var teams = access.ReadableTeams;
+        return await db.AttributionRequests.AsNoTracking()
+            .Where(r => r.TrainingRunId == runId && teams.Contains(r.TeamId))
+            .OrderByDescending(r => r.Id).Select(r => (int?)r.Id).FirstOrDefaultAsync(cancellationToken);
+    }
+
     /// <summary>The maps of the run's built-in saliency step (its training's attribution request), by slice and method.</summary>
     public async Task<IReadOnlyList<SaliencyMapResponse>> SaliencyMapsAsync(int runId, CancellationToken cancellationToken = default)
     {
