@@ -87,6 +87,15 @@ public sealed class SkeletonPathTests : IDisposable
         Assert.Equal(url, legacy.Headers.Location?.OriginalString);
         Assert.Equal(HttpStatusCode.NotFound, (await noRedirects.GetAsync("/api/saliency/999999/overlay.png")).StatusCode);
 
+        // The execution's last report is the final status, not a late progress report of the explaining step.
+        using (var scope = factory.Services.CreateScope())
+        {
+            await using var db = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<XaiLabDbContext>>().CreateDbContextAsync();
+            var execution = await db.JobExecutions.AsNoTracking().SingleAsync(e => e.Kind == XaiLab.Data.Executions.JobKinds.Run && e.EntityId == runId);
+            Assert.Equal("succeeded", execution.Stage);
+            Assert.False(execution.Active);
+        }
+
         // A succeeded run without the step's request (trained before the step was one) gets it queued at start.
         using (var scope = factory.Services.CreateScope())
         {

@@ -166,7 +166,7 @@ public sealed class TrainingJob(
         publish(new RunProgress(runId, RunStatus.Running, RunTrainingObserver.TrainingShare, "evaluating", run.Epochs, run.Epochs, 0, 0, null, null));
         await evaluation.RunAsync(run, network, data, cancellationToken);
 
-        var explaining = new Progress<double>(share => publish(new RunProgress(runId, RunStatus.Running,
+        var explaining = new ImmediateProgress<double>(share => publish(new RunProgress(runId, RunStatus.Running,
             RunTrainingObserver.TrainingShare + 0.05 + 0.05 * share, "explaining", run.Epochs, run.Epochs, 0, 0, null, null)));
         await saliency.RunAsync(run, explaining, cancellationToken);
 
