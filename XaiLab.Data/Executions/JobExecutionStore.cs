@@ -85,21 +85,31 @@ public sealed class JobExecutionStore(IDbContextFactory<XaiLabDbContext> context
 
     /// <summary>
     /// A node died: every row it held counts one crash more, with <paramref name="death"/> ("was killed by SIGKILL
-    /// (signal 9)") and the stage it was in as the reason, and is no longer active. Returns the rows as updated.
+    /// (signal 9)") and the stage it was in as the reason, and is no longer active. Returns the rows as updated. Each row
+    /// is taken over by one conditional update, so two web nodes noticing the same death count it once.
     /// </summary>
     public async Task<List<JobExecution>> RecordDeathAsync(string node, string death, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var held = await db.JobExecutions.Where(e => e.Node == node && e.Active).ToListAsync(cancellationToken);
+        var candidates = await db.JobExecutions.AsNoTracking().Where(e => e.Node == node && e.Active).ToListAsync(cancellationToken);
         var now = time.GetUtcNow();
-        foreach (var execution in held)
+        var held = new List<JobExecution>();
+        foreach (var execution in candidates)
         {
-            execution.Crashes++;
-            execution.Active = false;
-            execution.LastCrash = Truncate($"The worker process {node} {death}{(execution.Stage is null ? "" : $" during {execution.Stage}")}.", 2048);
-            execution.UpdatedAt = now;
+            var crash = Truncate($"The worker process {node} {death}{(execution.Stage is null ? "" : $" during {execution.Stage}")}.", 2048);
+            var taken = await db.JobExecutions
+                .Where(e => e.Id == execution.Id && e.Active && e.Node == node && e.Crashes == execution.Crashes)
+                .ExecuteUpdateAsync(u => u.SetProperty(e => e.Crashes, e => e.Crashes + 1).SetProperty(e => e.Active, false)
+                    .SetProperty(e => e.LastCrash, crash).SetProperty(e => e.UpdatedAt, now), cancellationToken);
+            if (taken == 1)
+            {
+                execution.Crashes++;
+                execution.Active = false;
+                execution.LastCrash = crash;
+                execution.UpdatedAt = now;
+                held.Add(execution);
+            }
         }
-        await db.SaveChangesAsync(cancellationToken);
         return held;
     }
 

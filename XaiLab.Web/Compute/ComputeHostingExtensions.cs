@@ -27,6 +27,7 @@ public static class ComputeHostingExtensions
                 options.ProbeCacheDirectory, Console.Out);
         }
         builder.Services.AddSingleton(new ComputeEnvironment(computes, cpu));
+        builder.Services.AddSingleton<SilentWorkers>();
         builder.Services.AddSingleton<ComputeNodesMonitor>();
         builder.Services.AddHostedService(services => services.GetRequiredService<ComputeNodesMonitor>());
         if (computes)

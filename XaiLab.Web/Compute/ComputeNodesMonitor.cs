@@ -1,13 +1,17 @@
 using XaiLab.Data.Entities;
 using XaiLab.Data.Executions;
+using XaiLab.Web.Services.Nodes;
 
 namespace XaiLab.Web.Compute;
 
 /// <summary>
 /// A web node's view of the worker nodes (<see cref="ComputeNode"/> rows with a fresh heartbeat), refreshed every
 /// <see cref="Interval"/>: /api/health reports them, and a run asking for CUDA is refused unless a live worker has it.
+/// On a web node it also records, every <see cref="SilentWorkers.CheckEvery"/>, the deaths of workers that stopped
+/// beating while they held jobs (<see cref="SilentWorkers"/>), remote ones included.
 /// </summary>
-public sealed class ComputeNodesMonitor(ComputeNodeStore store, ILogger<ComputeNodesMonitor> logger) : BackgroundService
+public sealed class ComputeNodesMonitor(ComputeNodeStore store, SilentWorkers silent, NodeOptions node, TimeProvider time,
+    ILogger<ComputeNodesMonitor> logger) : BackgroundService
 {
     /// <summary>How often the list is read: 2 s.</summary>
     public static readonly TimeSpan Interval = TimeSpan.FromSeconds(2);
@@ -28,12 +32,19 @@ public sealed class ComputeNodesMonitor(ComputeNodeStore store, ILogger<ComputeN
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        using var timer = new PeriodicTimer(Interval);
+        using var timer = new PeriodicTimer(Interval, time);
+        // The first look is the start's (DatabaseInitializer); this one follows a check period later.
+        var nextSilentCheck = time.GetUtcNow() + SilentWorkers.CheckEvery;
         do
         {
             try
             {
                 await RefreshAsync(stoppingToken);
+                if (node.Role == NodeRole.Web && time.GetUtcNow() >= nextSilentCheck)
+                {
+                    nextSilentCheck = time.GetUtcNow() + SilentWorkers.CheckEvery;
+                    await silent.RecordAsync(atStartup: false, stoppingToken);
+                }
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {

@@ -92,7 +92,12 @@ public sealed class MultiNodeTests : IDisposable
         Assert.Equal(total, maps.Count);
         Assert.Equal(total, maps.Distinct().Count());
         using var db = Context();
-        Assert.Equal(total, db.StoredAttributions.Count());
+        // Every stored map belongs to this request or to a run's built-in saliency step, and none is stored twice.
+        var requestMaps = done.GetProperty("maps").EnumerateArray().Select(m => m.GetProperty("url").GetString()).Distinct().Count();
+        var trainingMaps = db.AttributionRequests.AsNoTracking().Where(r => r.TrainingRunId != null).AsEnumerable().SelectMany(r => r.MapIds).ToHashSet();
+        var requestMapIds = db.AttributionRequests.AsNoTracking().Single(r => r.Id == requestId).MapIds.ToHashSet();
+        Assert.Equal(total, requestMaps);
+        Assert.Equal(trainingMaps.Union(requestMapIds).Count(), db.StoredAttributions.Count());
     }
 
     private static List<string> Executors(JsonElement runs, string status) =>

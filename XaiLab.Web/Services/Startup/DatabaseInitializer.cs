@@ -3,8 +3,8 @@ using Microsoft.Extensions.Options;
 using XaiLab.Data;
 using XaiLab.Data.Entities;
 using XaiLab.Data.Executions;
-using XaiLab.Engine.Runtime.Processes;
 using XaiLab.Web.Apis.Contracts;
+using XaiLab.Web.Compute;
 using XaiLab.Web.Jobs.Execution;
 using XaiLab.Web.Jobs.Training;
 using XaiLab.Web.Services.Accounts;
@@ -46,7 +46,7 @@ public sealed class DatabaseInitializer(
             // Recovery is the web node's: a worker (re)starting must not queue the jobs its siblings are running.
             return;
         }
-        await RecordSilentWorkersAsync(scope.ServiceProvider, cancellationToken);
+        await scope.ServiceProvider.GetRequiredService<SilentWorkers>().RecordAsync(atStartup: true, cancellationToken);
         await RequeueInterruptedRunsAsync(scope.ServiceProvider, contexts, cancellationToken);
         await scope.ServiceProvider.GetRequiredService<InterruptedImports>().RecoverAsync(cancellationToken);
         await scope.ServiceProvider.GetRequiredService<SaliencyBackfill>().RunAsync(cancellationToken);
@@ -65,34 +65,6 @@ public sealed class DatabaseInitializer(
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
-    /// <summary>
-    /// Jobs still marked active by a worker that no longer beats died with it (the machine or XaiLab stopped without
-    /// ending them): each counts a crash, and one past Jobs:MaxWorkerCrashes ends failed instead of being queued again.
-    /// </summary>
-    private async Task RecordSilentWorkersAsync(IServiceProvider provider, CancellationToken cancellationToken)
-    {
-        var executions = provider.GetRequiredService<JobExecutionStore>();
-        var deaths = provider.GetRequiredService<WorkerDeaths>();
-        var now = time.GetUtcNow();
-        foreach (var (holder, announcement) in await executions.HoldersAsync(cancellationToken))
-        {
-            var dead = announcement is null
-                || announcement.HeartbeatAt < now - SilentFor
-                // A worker of this machine whose process is gone (killed with its web node) is dead at once.
-                || (announcement.Machine == Environment.MachineName && (announcement.ProcessId == Environment.ProcessId || !DotnetHost.IsAlive(announcement.ProcessId)));
-            if (!dead)
-            {
-                continue;
-            }
-            logger.LogWarning("Worker {Node} stopped without ending its jobs; recording the crash", holder);
-            await deaths.HandleAsync(holder, "stopped without ending its job (the process or the machine died)",
-                "If it happens again, the worker's log says why.", atStartup: true, cancellationToken);
-        }
-    }
-
-    /// <summary>A worker whose heartbeat is this old is dead: 30 s (workers beat every 5 s).</summary>
-    private static readonly TimeSpan SilentFor = TimeSpan.FromSeconds(30);
 
     private async Task RequeueInterruptedRunsAsync(IServiceProvider provider, IDbContextFactory<XaiLabDbContext> contexts, CancellationToken cancellationToken)
     {
