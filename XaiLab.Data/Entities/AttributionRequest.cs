@@ -31,6 +31,9 @@ public class AttributionRequest
     public int? InternalBatchSize { get; set; }
     public int Seed { get; set; } = 1;
 
+    /// <summary>SmoothGrad averages squared maps (PAIR's <c>magnitude</c>, default true) rather than signed ones.</summary>
+    public bool SmoothGradMagnitude { get; set; } = true;
+
     public AttributionRequestStatus Status { get; set; }
     public int Total { get; set; }
     public int Done { get; set; }

@@ -11,7 +11,7 @@ namespace XaiLab.Engine.Attribution;
 /// </param>
 /// <param name="Seed">Seed of any noise (SmoothGrad samples, noise baselines). Default 1.</param>
 /// <param name="SmoothGradSamples">Noisy samples of the SmoothGrad wrapper (default 25).</param>
-/// <param name="SmoothGradMagnitude">SmoothGrad averages squared maps (default false: plain maps).</param>
+/// <param name="SmoothGradMagnitude">SmoothGrad averages squared maps (default true, PAIR's and the paper's; false: the signed mean).</param>
 /// <param name="Baseline">Integrated Gradients' reference input (default zeros, the paper's).</param>
 /// <param name="IntegrationRule">Integrated Gradients' discretisation (default PAIR's linspace with both ends).</param>
 public sealed record AttributionOptions(
@@ -19,7 +19,7 @@ public sealed record AttributionOptions(
     int? InternalBatchSize = null,
     int Seed = 1,
     int? SmoothGradSamples = null,
-    bool SmoothGradMagnitude = false,
+    bool SmoothGradMagnitude = true,
     IntegratedGradientsBaseline Baseline = IntegratedGradientsBaseline.Zeros,
     IntegrationRule IntegrationRule = IntegrationRule.PairLinspace)
 {

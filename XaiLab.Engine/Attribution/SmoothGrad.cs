@@ -6,7 +6,9 @@ namespace XaiLab.Engine.Attribution;
 /// <summary>
 /// SmoothGrad (Smilkov et al. 2017) around any attribution method: the mean of the inner method's maps over noisy copies
 /// of the input, x + N(0, sigma^2) with sigma = <see cref="StdevSpread"/> * (max x - min x), as PAIR saliency's
-/// <c>GetSmoothedMask</c> does. API name: "smooth-" + the inner method's name, e.g. "smooth-integrated-gradients".
+/// <c>GetSmoothedMask</c> does, squaring each noisy map before the mean by default (PAIR's <c>magnitude=True</c>). API name:
+/// "smooth-" + the inner method's name, e.g. "smooth-integrated-gradients". Departs from PAIR only in the noise source:
+/// a seeded generator (<see cref="Seed"/>) instead of numpy's global state.
 /// </summary>
 public sealed class SmoothGrad : IAttributionMethod
 {
@@ -36,10 +38,10 @@ public sealed class SmoothGrad : IAttributionMethod
     public double StdevSpread { get; init; } = 0.15;
 
     /// <summary>
-    /// Average the squared maps instead of the maps (PAIR's <c>magnitude</c>). Default false, as PAIR's default; the paper's
-    /// figures show plain (signed) means reduced to |map| for display.
+    /// Average the squared maps instead of the maps (PAIR's <c>magnitude</c>). Default true: PAIR's
+    /// <c>GetSmoothedMask(..., magnitude=True)</c> default and what the paper's maps used; false gives the signed mean.
     /// </summary>
-    public bool Magnitude { get; init; }
+    public bool Magnitude { get; init; } = true;
 
     /// <summary>
     /// Seed of the noise generator; the same seed gives the same map. Default 0. PAIR draws from numpy's global state and so

@@ -18,6 +18,10 @@ public static class JobExecutionServices
         services.TryAddSingleton<ComputeNodeStore>();
         services.TryAddSingleton(FaultInjection.None);
         services.TryAddSingleton<JobExecutions>();
+        services.AddLogging();
+        services.AddOptions<XaiLab.Web.Jobs.JobsOptions>();
+        services.TryAddSingleton<WorkerDeaths>();
+        services.TryAddSingleton<SilentWorkers>();
         services.TryAddSingleton<ComputeNodesMonitor>();
         services.TryAddSingleton<XaiLab.Web.Services.Progress.JobProgressNotifier>();
         return services;

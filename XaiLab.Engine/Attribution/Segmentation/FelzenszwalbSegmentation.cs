@@ -1,13 +1,16 @@
 namespace XaiLab.Engine.Attribution.Segmentation;
 
 /// <summary>
-/// Felzenszwalb-Huttenlocher graph segmentation with scikit-image's <c>felzenszwalb(image, scale, sigma, min_size)</c>
-/// semantics, which PAIR's XRAI uses: Gaussian smoothing (scipy 'reflect' borders, radius round(4 sigma)); an 8-connected
-/// grid graph weighted by the Euclidean distance between the smoothed pixels' channel vectors; edges merged in order of
-/// weight while w &lt; min(Int(C1) + k/|C1|, Int(C2) + k/|C2|) with k = scale / 255 (scikit-image's rescaling to the
-/// reference implementation's 0..255 intensities; pixel values are used as given, PAIR passes [-1, 1]); then components
-/// smaller than min_size merged across the edges in the same order. Labels are 0..k-1 in raster order of each segment's first pixel. Ties between
-/// equal edge weights may be broken differently than numpy's sort, so boundaries can differ on exact ties.
+/// Felzenszwalb-Huttenlocher graph segmentation, computed exactly as scikit-image's
+/// <c>felzenszwalb(image, scale, sigma, min_size)</c> (the function PAIR's XRAI calls): the image in float64; Gaussian
+/// smoothing per channel as scipy's <c>gaussian_filter</c> (radius int(4 sigma + 0.5), 'reflect' borders, rows then
+/// columns, the symmetric-kernel summation order of scipy's correlate1d); an 8-connected grid graph (right, down,
+/// down-right, up-right edges in scikit-image's order) weighted by the Euclidean distance of the smoothed channel vectors;
+/// edges taken in <c>numpy.argsort</c>'s order (<see cref="NumpyArgsort"/>: ties as numpy breaks them); two components
+/// merged while w &lt; min(Int(C1) + k/|C1|, Int(C2) + k/|C2|) with k = scale / 255 and each side rounded to float32, as
+/// scikit-image's Cython declares them; then components smaller than min_size merged across the edges in the same order.
+/// Labels are 0..k-1 in raster order of each segment's first pixel (numpy.unique of the union-find roots). The checked-in
+/// references (<c>XaiLab.Tests/Engine/Attribution/Segmentation/References</c>, made by scikit-image) hold it to equal labels.
 /// </summary>
 public static class FelzenszwalbSegmentation
 {
@@ -20,13 +23,18 @@ public static class FelzenszwalbSegmentation
     /// <returns>A label per pixel, [H, W] row-major.</returns>
     public static int[] Segment(ReadOnlySpan<float> image, int channels, int height, int width,
         double scale = 1, double sigma = 0.8, int minSize = 20) =>
-        SegmentAtScales(image, channels, height, width, [scale], sigma, minSize)[0];
+        SegmentAtScales(ToDouble(image), channels, height, width, [scale], sigma, minSize)[0];
+
+    /// <inheritdoc cref="SegmentAtScales(ReadOnlySpan{double}, int, int, int, IReadOnlyList{double}, double, int)"/>
+    public static int[][] SegmentAtScales(ReadOnlySpan<float> image, int channels, int height, int width,
+        IReadOnlyList<double> scales, double sigma = 0.8, int minSize = 20) =>
+        SegmentAtScales(ToDouble(image), channels, height, width, scales, sigma, minSize);
 
     /// <summary>
     /// Segments one image at several scales, sharing the smoothing and the sorted edge list (they do not depend on the
     /// scale), which is how XRAI's six segmentations stay cheap.
     /// </summary>
-    public static int[][] SegmentAtScales(ReadOnlySpan<float> image, int channels, int height, int width,
+    public static int[][] SegmentAtScales(ReadOnlySpan<double> image, int channels, int height, int width,
         IReadOnlyList<double> scales, double sigma = 0.8, int minSize = 20)
     {
         ArgumentNullException.ThrowIfNull(scales);
@@ -48,51 +56,56 @@ public static class FelzenszwalbSegmentation
         return result;
     }
 
-    private static float[] Smooth(ReadOnlySpan<float> image, int channels, int height, int width, double sigma)
+    private static double[] ToDouble(ReadOnlySpan<float> image)
+    {
+        var result = new double[image.Length];
+        for (var i = 0; i < image.Length; i++) result[i] = image[i];
+        return result;
+    }
+
+    // scipy.ndimage.gaussian_filter(sigma=[sigma, sigma, 0], mode='reflect', truncate=4): axis 0 (rows), then axis 1.
+    private static double[] Smooth(ReadOnlySpan<double> image, int channels, int height, int width, double sigma)
     {
         var result = image.ToArray();
         if (sigma <= 0) return result;
         var radius = (int)(4.0 * sigma + 0.5);
+        // scipy's _gaussian_kernel1d: exp(-0.5 / sigma^2 * x^2), normalised by its sum taken left to right.
         var kernel = new double[2 * radius + 1];
+        var sigma2 = sigma * sigma;
         var sum = 0.0;
         for (var i = -radius; i <= radius; i++)
         {
-            kernel[i + radius] = Math.Exp(-0.5 * i * i / (sigma * sigma));
+            kernel[i + radius] = Math.Exp(-0.5 / sigma2 * (i * i));
             sum += kernel[i + radius];
         }
         for (var i = 0; i < kernel.Length; i++) kernel[i] /= sum;
 
-        var horizontal = new int[width + 2 * radius];
-        for (var i = 0; i < horizontal.Length; i++) horizontal[i] = Reflect(i - radius, width);
-        var vertical = new int[height + 2 * radius];
-        for (var i = 0; i < vertical.Length; i++) vertical[i] = Reflect(i - radius, height);
-
-        var rows = new float[result.Length];
         var plane = height * width;
+        var line = new double[Math.Max(height, width) + 2 * radius];
+        var columns = new double[result.Length];
         for (var c = 0; c < channels; c++)
         {
             var offset = c * plane;
-            for (var y = 0; y < height; y++)
+            for (var x = 0; x < width; x++)
             {
-                var row = offset + y * width;
-                for (var x = 0; x < width; x++)
-                {
-                    var value = 0.0;
-                    for (var k = 0; k < kernel.Length; k++) value += kernel[k] * result[row + horizontal[x + k]];
-                    rows[row + x] = (float)value;
-                }
+                for (var i = 0; i < height + 2 * radius; i++) line[i] = result[offset + Reflect(i - radius, height) * width + x];
+                for (var y = 0; y < height; y++) columns[offset + y * width + x] = Correlate(line, y + radius, kernel, radius);
             }
             for (var y = 0; y < height; y++)
             {
-                for (var x = 0; x < width; x++)
-                {
-                    var value = 0.0;
-                    for (var k = 0; k < kernel.Length; k++) value += kernel[k] * rows[offset + vertical[y + k] * width + x];
-                    result[offset + y * width + x] = (float)value;
-                }
+                for (var i = 0; i < width + 2 * radius; i++) line[i] = columns[offset + y * width + Reflect(i - radius, width)];
+                for (var x = 0; x < width; x++) result[offset + y * width + x] = Correlate(line, x + radius, kernel, radius);
             }
         }
         return result;
+    }
+
+    // scipy's NI_Correlate1D for a symmetric kernel: centre term first, then pairs from the outermost in.
+    private static double Correlate(double[] line, int centre, double[] kernel, int radius)
+    {
+        var value = line[centre] * kernel[radius];
+        for (var j = radius; j >= 1; j--) value += (line[centre - j] + line[centre + j]) * kernel[radius - j];
+        return value;
     }
 
     // scipy's 'reflect' border: d c b a | a b c d | d c b a, repeated for radii beyond the image.
@@ -103,12 +116,12 @@ public static class FelzenszwalbSegmentation
         return i < size ? i : period - 1 - i;
     }
 
-    private static (int[] From, int[] To, float[] Costs) SortedEdges(float[] image, int channels, int height, int width)
+    private static (int[] From, int[] To, double[] Costs) SortedEdges(double[] image, int channels, int height, int width)
     {
         var count = height * (width - 1) + (height - 1) * width + 2 * (height - 1) * (width - 1);
         var from = new int[count];
         var to = new int[count];
-        var costs = new float[count];
+        var costs = new double[count];
         var plane = height * width;
         var e = 0;
 
@@ -117,16 +130,16 @@ public static class FelzenszwalbSegmentation
             var squared = 0.0;
             for (var c = 0; c < channels; c++)
             {
-                var d = (double)image[c * plane + a] - image[c * plane + b];
+                var d = image[c * plane + a] - image[c * plane + b];
                 squared += d * d;
             }
             from[e] = a;
             to[e] = b;
-            costs[e] = (float)Math.Sqrt(squared);
+            costs[e] = Math.Sqrt(squared);
             e++;
         }
 
-        // The same four neighbour directions as scikit-image: right, down, down-right, up-right.
+        // scikit-image's four neighbour directions, in its order: right, down, down-right, up-right.
         for (var y = 0; y < height; y++)
             for (var x = 0; x + 1 < width; x++) Add(y * width + x + 1, y * width + x);
         for (var y = 0; y + 1 < height; y++)
@@ -136,28 +149,20 @@ public static class FelzenszwalbSegmentation
         for (var y = 0; y + 1 < height; y++)
             for (var x = 0; x + 1 < width; x++) Add(y * width + x + 1, (y + 1) * width + x);
 
-        // Non-negative floats order like their bit patterns, so (cost bits, edge index) packed into one ulong sorts by
-        // cost with ties in edge order: a primitive sort, about twice as fast as sorting keys with items.
-        var packed = new ulong[count];
-        for (var i = 0; i < count; i++)
-        {
-            packed[i] = ((ulong)BitConverter.SingleToUInt32Bits(costs[i]) << 32) | (uint)i;
-        }
-        Array.Sort(packed);
+        var order = NumpyArgsort.Argsort(costs);
         var sortedFrom = new int[count];
         var sortedTo = new int[count];
-        var keys = new float[count];
+        var keys = new double[count];
         for (var i = 0; i < count; i++)
         {
-            var edge = (int)(packed[i] & 0xFFFFFFFF);
-            sortedFrom[i] = from[edge];
-            sortedTo[i] = to[edge];
-            keys[i] = costs[edge];
+            sortedFrom[i] = from[order[i]];
+            sortedTo[i] = to[order[i]];
+            keys[i] = costs[order[i]];
         }
         return (sortedFrom, sortedTo, keys);
     }
 
-    private static int[] Merge(int[] from, int[] to, float[] costs, int pixels, double k, int minSize)
+    private static int[] Merge(int[] from, int[] to, double[] costs, int pixels, double k, int minSize)
     {
         var parent = new int[pixels];
         var size = new int[pixels];
@@ -173,7 +178,8 @@ public static class FelzenszwalbSegmentation
             var a = Find(parent, from[e]);
             var b = Find(parent, to[e]);
             if (a == b) continue;
-            var threshold = Math.Min(inner[a] + k / size[a], inner[b] + k / size[b]);
+            // scikit-image declares both sides as C float: each is rounded to float32 before the comparison.
+            var threshold = Math.Min((float)(inner[a] + k / size[a]), (float)(inner[b] + k / size[b]));
             if (costs[e] < threshold)
             {
                 var root = Join(parent, size, a, b);

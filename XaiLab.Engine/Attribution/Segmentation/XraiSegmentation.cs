@@ -6,6 +6,10 @@ namespace XaiLab.Engine.Attribution.Segmentation;
 /// XRAI's segment masks as PAIR's <c>_get_segments_felzenszwalb</c> builds them: the image is min-max normalised to
 /// [-1, 1] and resized (bicubic) to the segmentation size, segmented by Felzenszwalb at every scale, each labelling
 /// resized back with nearest neighbour, unpacked into one mask per segment and every mask dilated by a disk.
+/// Where it still departs from PAIR: the resize to the segmentation size is libtorch's bicubic interpolation (a = -0.75,
+/// edge-clamped), not scikit-image's <c>resize(order=3, mode='constant', anti_aliasing=True)</c> (a cubic B-spline with
+/// zero padding and clipping), so the segmented pixels, and with them XRAI's ranking, can differ; the segmentation itself
+/// equals scikit-image's (<see cref="FelzenszwalbSegmentation"/>).
 /// </summary>
 internal static class XraiSegmentation
 {

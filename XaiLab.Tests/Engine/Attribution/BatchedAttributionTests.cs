@@ -51,7 +51,8 @@ public class BatchedAttributionTests
 
         var map = AttributionAssert.NoLeaks(() => smoothed.Explain(probe, input, 2));
 
-        // The reference: the noisy copies drawn as SmoothGrad draws them, explained one at a time without batching.
+        // The reference: the noisy copies drawn as SmoothGrad draws them, explained one at a time without batching, and
+        // squared before averaging (PAIR's magnitude=True, the default).
         var inner = AttributionMethods.Create(name, options with { InternalBatchSize = 1 });
         var stdev = 0.15 * (input.max().ToDouble() - input.min().ToDouble());
         using var generator = new Generator(3);
@@ -61,7 +62,7 @@ public class BatchedAttributionTests
             using var scope = NewDisposeScope();
             var noisy = input + randn(input.shape, ScalarType.Float32, CPU, generator: generator) * stdev;
             var values = inner.Explain(probe, noisy, 2).Values;
-            for (var i = 0; i < expected.Length; i++) expected[i] += values[i] / 5.0;
+            for (var i = 0; i < expected.Length; i++) expected[i] += (double)values[i] * values[i] / 5.0;
         }
         // Blur IG's terms cancel most (the map is ~1e-3 of their sum), so its rounding shows more.
         AssertClose(expected.Select(v => (float)v).ToArray(), map.Values, name == "blur-ig" ? 5e-3 : RelativeTolerance);

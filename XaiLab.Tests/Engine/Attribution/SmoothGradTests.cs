@@ -34,7 +34,7 @@ public class SmoothGradTests
         using var input = AttributionAssert.Image(1, 16, 16);
         var probe = CubeProbe();
         var inner = new PlainGradientMethod();
-        var plain = new SmoothGrad(inner) { Samples = 4 }.Explain(probe, input, 1);
+        var plain = new SmoothGrad(inner) { Samples = 4, Magnitude = false }.Explain(probe, input, 1);
         var magnitude = new SmoothGrad(inner) { Samples = 4, Magnitude = true }.Explain(probe, input, 1);
         Assert.Equal(8, inner.Calls);
         Assert.All(plain.Values, v => Assert.Equal(1f, v, 5));
@@ -42,11 +42,27 @@ public class SmoothGradTests
     }
 
     [Fact]
+    public void Magnitude_IsTheDefaultAsInPairSaliency_AndSquaresEachNoisyMap()
+    {
+        // PAIR's GetSmoothedMask(..., magnitude=True): total += grad * grad. One sample with the same seed: the default map is
+        // the signed map squared, element by element.
+        using var input = AttributionAssert.Image(1, 16, 16);
+        var probe = CubeProbe();
+        var byDefault = new SmoothGrad(new PlainGradientMethod()) { Samples = 1, Seed = 4 }.Explain(probe, input, 0);
+        var signed = new SmoothGrad(new PlainGradientMethod()) { Samples = 1, Seed = 4, Magnitude = false }.Explain(probe, input, 0);
+
+        Assert.True(new SmoothGrad(new PlainGradientMethod()).Magnitude);
+        Assert.True(new AttributionOptions().SmoothGradMagnitude);
+        AttributionAssert.AllClose(signed.Values.Select(v => v * v).ToArray(), byDefault.Values, 1e-6);
+        Assert.Contains(signed.Values, v => Math.Abs(v) > 1e-3 && Math.Abs(v * v - v) > 1e-3);
+    }
+
+    [Fact]
     public void Explain_ZeroSpreadEqualsInnerMethod()
     {
         using var input = AttributionAssert.Image(1, 16, 16);
         var probe = CubeProbe();
-        var smoothed = new SmoothGrad(new PlainGradientMethod()) { Samples = 3, StdevSpread = 0 }.Explain(probe, input, 0);
+        var smoothed = new SmoothGrad(new PlainGradientMethod()) { Samples = 3, StdevSpread = 0, Magnitude = false }.Explain(probe, input, 0);
         var plain = new PlainGradientMethod().Explain(probe, input, 0);
         AttributionAssert.AllClose(plain.Values, smoothed.Values, 1e-6);
     }

@@ -132,7 +132,7 @@ public sealed class AttributionJob(
     private async Task<(int MapId, bool Computed)> FindOrComputeAsync(AttributionRequest request, TrainingRun run, Slice slice,
         string method, LazyExplainer explainer, CancellationToken cancellationToken)
     {
-        var parameters = AttributionParameters.Describe(method, request.Steps, request.Seed);
+        var parameters = AttributionParameters.Describe(method, request.Steps, request.Seed, request.SmoothGradMagnitude);
         var key = AttributionParameters.CacheKey(run, method, slice.Id, slice.ContentHash, parameters);
         if (await FindAsync(key, cancellationToken) is { } stored)
         {

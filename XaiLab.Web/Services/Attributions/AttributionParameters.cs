@@ -8,7 +8,7 @@ namespace XaiLab.Web.Services.Attributions;
 
 /// <summary>
 /// The parameters a method actually uses, in a canonical text form, and the cache key of one map. Steps count only for
-/// the integrated-gradient family and the seed only for SmoothGrad, so e.g. a Grad-CAM map is shared by requests that
+/// the integrated-gradient family and the seed and magnitude only for SmoothGrad, so e.g. a Grad-CAM map is shared by requests that
 /// differ in steps; the internal batch size never changes a map and is left out.
 /// </summary>
 public static class AttributionParameters
@@ -16,8 +16,11 @@ public static class AttributionParameters
     private static readonly HashSet<string> StepMethods =
         ["integrated-gradients", "blur-ig", "guided-ig", "xrai", "xrai-top30"];
 
-    /// <summary>Canonical text, e.g. "steps=8" or "defaults".</summary>
-    public static string Describe(string method, int? steps, int seed)
+    /// <summary>
+    /// Canonical text, e.g. "steps=8" or "defaults". SmoothGrad's names its magnitude ("seed=1;magnitude=true"), so maps
+    /// cached before the magnitude default followed PAIR ("seed=1", signed means) are never served as the new ones.
+    /// </summary>
+    public static string Describe(string method, int? steps, int seed, bool magnitude = true)
     {
         var smooth = method.StartsWith(SmoothGrad.ApiNamePrefix, StringComparison.Ordinal);
         var inner = smooth ? method[SmoothGrad.ApiNamePrefix.Length..] : method;
@@ -29,6 +32,7 @@ public static class AttributionParameters
         if (smooth)
         {
             parts.Add($"seed={seed.ToString(CultureInfo.InvariantCulture)}");
+            parts.Add(magnitude ? "magnitude=true" : "magnitude=false");
         }
         if (inner == "occlusion")
         {
@@ -51,7 +55,7 @@ public static class AttributionParameters
 
     /// <summary>The registry's options for a request's parameters.</summary>
     public static AttributionOptions Options(AttributionRequest request) =>
-        new(Steps: request.Steps, InternalBatchSize: request.InternalBatchSize, Seed: request.Seed);
+        new(Steps: request.Steps, InternalBatchSize: request.InternalBatchSize, Seed: request.Seed, SmoothGradMagnitude: request.SmoothGradMagnitude);
 
     private static string Sha256(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
 }

@@ -53,7 +53,7 @@ public sealed class AttributionService(
                 throw new RequestValidationException(e.Message);
             }
         }
-        var parameters = request.Parameters ?? new AttributionParametersRequest(null, null, null);
+        var parameters = request.Parameters ?? new AttributionParametersRequest(null, null, null, null);
         if (parameters.Steps is < 1 or > MaxSteps) throw new RequestValidationException($"steps must be between 1 and {MaxSteps}.");
         if (parameters.InternalBatchSize is < 1 or > MaxInternalBatchSize)
         {
@@ -92,6 +92,7 @@ public sealed class AttributionService(
             Steps = parameters.Steps,
             InternalBatchSize = parameters.InternalBatchSize,
             Seed = parameters.Seed ?? 1,
+            SmoothGradMagnitude = parameters.Magnitude ?? true,
             Status = AttributionRequestStatus.Queued,
             Total = runIds.Count * methods.Count * sliceIds.Count,
             CreatedAt = time.GetUtcNow(),

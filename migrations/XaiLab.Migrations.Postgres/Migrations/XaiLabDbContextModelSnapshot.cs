@@ -203,6 +203,9 @@ namespace XaiLab.Migrations.Postgres.Migrations
                         .IsRequired()
                         .HasColumnType("integer[]");
 
+                    b.Property<bool>("SmoothGradMagnitude")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(16)

@@ -10,6 +10,8 @@ namespace XaiLab.Migrations.Sqlite.Migrations
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            // The training step's maps become stored attributions of an attribution request; the old rows go, and
+            // SaliencyBackfill queues the step's request for every succeeded run at the next start (same maps, now scored).
             migrationBuilder.DropTable(
                 name: "SaliencyMaps");
 
