@@ -34,6 +34,12 @@ public static class AttributionParameters
             parts.Add($"seed={seed.ToString(CultureInfo.InvariantCulture)}");
             parts.Add(magnitude ? "magnitude=true" : "magnitude=false");
         }
+        if (inner is "xrai" or "xrai-top30")
+        {
+            // Segments as PAIR computes them (scikit-image's resize and Felzenszwalb, exactly): maps from the earlier
+            // approximation are not reused.
+            parts.Add("segments=pair");
+        }
         if (inner == "occlusion")
         {
             // The window follows the input size (Occlusion.AutoWindow); maps from the fixed 8-pixel default are not reused.

@@ -15,7 +15,8 @@ public sealed class AttributionParametersTests
     {
         Assert.Equal("defaults", AttributionParameters.Describe("grad-cam", 8, 3));
         Assert.Equal("steps=8", AttributionParameters.Describe("integrated-gradients", 8, 3));
-        Assert.Equal("steps=default", AttributionParameters.Describe("xrai", null, 3));
+        Assert.Equal("steps=default;segments=pair", AttributionParameters.Describe("xrai", null, 3));
+        Assert.Equal("steps=8;segments=pair", AttributionParameters.Describe("xrai-top30", 8, 3));
         Assert.Equal("seed=3;magnitude=true", AttributionParameters.Describe("smooth-vanilla-gradient", 8, 3));
         Assert.Equal("seed=3;magnitude=false", AttributionParameters.Describe("smooth-vanilla-gradient", 8, 3, magnitude: false));
         Assert.Equal("steps=8;seed=3;magnitude=true", AttributionParameters.Describe("smooth-integrated-gradients", 8, 3));
