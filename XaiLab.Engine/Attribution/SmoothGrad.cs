@@ -50,6 +50,12 @@ public sealed class SmoothGrad : IAttributionMethod
     public ulong Seed { get; init; }
 
     /// <summary>
+    /// Unit-normal noise per sample (<see cref="Samples"/> arrays of the input's C x H x W values), used instead of the
+    /// seeded generator: for feeding the noise a reference implementation drew (PAIR adds stdev * z). Default null.
+    /// </summary>
+    public IReadOnlyList<float[]>? Noise { get; init; }
+
+    /// <summary>
     /// Explains the noisy samples; when the inner method is an <see cref="IBatchAttributionMethod"/> all samples go to it
     /// at once and share model calls (in batches of the inner method's internal batch size), else one after another.
     /// </summary>
@@ -92,7 +98,7 @@ public sealed class SmoothGrad : IAttributionMethod
                 var noisy = new Tensor[Samples];
                 for (var sample = 0; sample < Samples; sample++)
                 {
-                    noisy[sample] = NoisyCopy(input, stdev, generator);
+                    noisy[sample] = NoisyCopy(input, stdev, generator, sample);
                 }
                 foreach (var map in batched.ExplainMany(probe, stack(noisy), target, progress, cancellationToken))
                 {
@@ -107,7 +113,7 @@ public sealed class SmoothGrad : IAttributionMethod
                 cancellationToken.ThrowIfCancellationRequested();
                 using (NewDisposeScope())
                 {
-                    Add(inner.Explain(probe, NoisyCopy(input, stdev, generator), target,
+                    Add(inner.Explain(probe, NoisyCopy(input, stdev, generator, sample), target,
                         ProgressRange.Slice(progress, (double)sample / Samples, (double)(sample + 1) / Samples), cancellationToken));
                 }
             }
@@ -126,9 +132,12 @@ public sealed class SmoothGrad : IAttributionMethod
     /// x + N(0, stdev^2), the noise drawn on the CPU from <paramref name="generator"/> in sample order, so a seed gives
     /// the same maps on every device and whether or not the samples are batched.
     /// </summary>
-    private static Tensor NoisyCopy(Tensor input, double stdev, Generator generator)
+    private Tensor NoisyCopy(Tensor input, double stdev, Generator generator, int sample)
     {
-        var noise = randn(input.shape, ScalarType.Float32, CPU, generator: generator).to(input.device).to_type(input.dtype);
+        var noise = (Noise is null
+                ? randn(input.shape, ScalarType.Float32, CPU, generator: generator)
+                : tensor(Noise[sample], input.shape, ScalarType.Float32))
+            .to(input.device).to_type(input.dtype);
         return input + noise * stdev;
     }
 }
