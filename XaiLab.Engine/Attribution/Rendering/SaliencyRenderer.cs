@@ -52,8 +52,10 @@ public static class SaliencyRenderer
     }
 
     /// <summary>
-    /// The displayed saliency [H, W] of a map in 0..1: sum of |map| over channels divided by <paramref name="ceiling"/>, or
-    /// by default by its <paramref name="clipPercentile"/>-th percentile (<see cref="ClipValue"/>), and clipped at 1.
+    /// The displayed saliency [H, W] of a map in 0..1. By default PAIR's <c>VisualizeImageGrayscale(map, 99)</c>: the sum
+    /// of |map| over channels, minus its minimum, divided by (its <paramref name="clipPercentile"/>-th percentile minus
+    /// that minimum), clipped to 0..1. With a <paramref name="ceiling"/> (one scale shared by several maps) the sum is
+    /// divided by the ceiling instead, so zero stays zero in every map.
     /// </summary>
     public static float[] DisplayValues(AttributionMap map, double clipPercentile = 99, double? ceiling = null)
     {
@@ -63,12 +65,20 @@ public static class SaliencyRenderer
             throw new ArgumentOutOfRangeException(nameof(ceiling), ceiling, "The ceiling must be a positive number.");
         }
         var magnitude = Magnitude(map);
-        var scale = ceiling ?? Percentile(magnitude, clipPercentile);
+        var result = new float[magnitude.Length];
+        if (ceiling is { } shared)
+        {
+            for (var i = 0; i < magnitude.Length; i++) result[i] = Math.Min(1f, (float)(magnitude[i] / shared));
+            return result;
+        }
+        var vmax = Percentile(magnitude, clipPercentile);
+        double vmin = magnitude.Min();
+        var range = vmax - vmin;
         for (var i = 0; i < magnitude.Length; i++)
         {
-            magnitude[i] = scale > 0 ? Math.Min(1f, (float)(magnitude[i] / scale)) : 0f;
+            result[i] = range > 0 ? (float)Math.Clamp((magnitude[i] - vmin) / range, 0, 1) : 0f;
         }
-        return magnitude;
+        return result;
     }
 
     /// <summary>

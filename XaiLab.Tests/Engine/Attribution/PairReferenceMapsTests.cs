@@ -65,6 +65,21 @@ public class PairReferenceMapsTests
     }
 
     [Fact]
+    public void DisplayValues_EqualPairsVisualizeImageGrayscale()
+    {
+        foreach (var input in ReadReferences())
+        {
+            foreach (var (name, values) in input.Maps)
+            {
+                var ours = XaiLab.Engine.Attribution.Rendering.SaliencyRenderer.DisplayValues(new AttributionMap(values, 1, input.Height, input.Width));
+                var pair = input.Displays[name];
+                var worst = pair.Zip(ours).Max(p => Math.Abs(p.First - p.Second));
+                Assert.True(worst <= 1e-6, $"{name}: display values differ from PAIR's by up to {worst}");
+            }
+        }
+    }
+
+    [Fact]
     public void Network_PredictsWhatPairExplained()
     {
         using var model = LoadModel();
@@ -86,7 +101,8 @@ public class PairReferenceMapsTests
 
     private static string ReferenceDirectory => Path.Combine(AppContext.BaseDirectory, "Engine", "Attribution", "References");
 
-    private sealed record Reference(int Height, int Width, int Target, float[] Image, IReadOnlyList<float[]> Noise, Dictionary<string, float[]> Maps);
+    private sealed record Reference(int Height, int Width, int Target, float[] Image, IReadOnlyList<float[]> Noise,
+        Dictionary<string, float[]> Maps, Dictionary<string, double[]> Displays);
 
     private static List<Reference>? cache;
 
@@ -105,13 +121,15 @@ public class PairReferenceMapsTests
             var image = Floats(reader, h * w);
             var noise = Enumerable.Range(0, reader.ReadInt32()).Select(_ => Floats(reader, h * w)).ToList();
             var maps = new Dictionary<string, float[]>();
+            var displays = new Dictionary<string, double[]>();
             var mapCount = reader.ReadInt32();
             for (var m = 0; m < mapCount; m++)
             {
                 var name = Encoding.UTF8.GetString(reader.ReadBytes(reader.ReadInt32()));
                 maps[name] = Floats(reader, h * w);
+                displays[name] = Enumerable.Range(0, h * w).Select(_ => reader.ReadDouble()).ToArray();
             }
-            result.Add(new Reference(h, w, target, image, noise, maps));
+            result.Add(new Reference(h, w, target, image, noise, maps, displays));
         }
         return cache = result;
     }
