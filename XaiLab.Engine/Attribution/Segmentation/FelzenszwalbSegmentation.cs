@@ -68,18 +68,8 @@ public static class FelzenszwalbSegmentation
     {
         var result = image.ToArray();
         if (sigma <= 0) return result;
-        var radius = (int)(4.0 * sigma + 0.5);
-        // scipy's _gaussian_kernel1d: exp(-0.5 / sigma^2 * x^2), normalised by its sum taken left to right.
-        var kernel = new double[2 * radius + 1];
-        var sigma2 = sigma * sigma;
-        var sum = 0.0;
-        for (var i = -radius; i <= radius; i++)
-        {
-            kernel[i + radius] = Math.Exp(-0.5 / sigma2 * (i * i));
-            sum += kernel[i + radius];
-        }
-        for (var i = 0; i < kernel.Length; i++) kernel[i] /= sum;
-
+        var kernel = ScipyGaussian.Kernel(sigma);
+        var radius = kernel.Length / 2;
         var plane = height * width;
         var line = new double[Math.Max(height, width) + 2 * radius];
         var columns = new double[result.Length];
@@ -89,23 +79,15 @@ public static class FelzenszwalbSegmentation
             for (var x = 0; x < width; x++)
             {
                 for (var i = 0; i < height + 2 * radius; i++) line[i] = result[offset + Reflect(i - radius, height) * width + x];
-                for (var y = 0; y < height; y++) columns[offset + y * width + x] = Correlate(line, y + radius, kernel, radius);
+                for (var y = 0; y < height; y++) columns[offset + y * width + x] = ScipyGaussian.Correlate(line, y + radius, kernel);
             }
             for (var y = 0; y < height; y++)
             {
                 for (var i = 0; i < width + 2 * radius; i++) line[i] = columns[offset + y * width + Reflect(i - radius, width)];
-                for (var x = 0; x < width; x++) result[offset + y * width + x] = Correlate(line, x + radius, kernel, radius);
+                for (var x = 0; x < width; x++) result[offset + y * width + x] = ScipyGaussian.Correlate(line, x + radius, kernel);
             }
         }
         return result;
-    }
-
-    // scipy's NI_Correlate1D for a symmetric kernel: centre term first, then pairs from the outermost in.
-    private static double Correlate(double[] line, int centre, double[] kernel, int radius)
-    {
-        var value = line[centre] * kernel[radius];
-        for (var j = radius; j >= 1; j--) value += (line[centre - j] + line[centre + j]) * kernel[radius - j];
-        return value;
     }
 
     // scipy's 'reflect' border: d c b a | a b c d | d c b a, repeated for radii beyond the image.

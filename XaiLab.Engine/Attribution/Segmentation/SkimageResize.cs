@@ -189,16 +189,8 @@ internal static class SkimageResize
     // scipy's gaussian_filter1d along one axis of a float32 array: truncate 4, cval 0 outside, output rounded to float32.
     private static void GaussianAxis(float[] hwc, int[] shape, int axis, double sigma)
     {
-        var radius = (int)(4.0 * sigma + 0.5);
-        var kernel = new double[2 * radius + 1];
-        var sigma2 = sigma * sigma;
-        var sum = 0.0;
-        for (var i = -radius; i <= radius; i++)
-        {
-            kernel[i + radius] = Math.Exp(-0.5 / sigma2 * (i * i));
-            sum += kernel[i + radius];
-        }
-        for (var i = 0; i < kernel.Length; i++) kernel[i] /= sum;
+        var kernel = ScipyGaussian.Kernel(sigma);
+        var radius = kernel.Length / 2;
         int[] strides = [shape[1] * shape[2], shape[2], 1];
         var length = shape[axis];
         var line = new double[length + 2 * radius];
@@ -208,10 +200,7 @@ internal static class SkimageResize
             for (var i = 0; i < length; i++) line[i + radius] = hwc[start + i * strides[axis]];
             for (var i = 0; i < length; i++)
             {
-                var centre = i + radius;
-                var value = line[centre] * kernel[radius];
-                for (var j = radius; j >= 1; j--) value += (line[centre - j] + line[centre + j]) * kernel[radius - j];
-                hwc[start + i * strides[axis]] = (float)value;
+                hwc[start + i * strides[axis]] = (float)ScipyGaussian.Correlate(line, i + radius, kernel);
             }
         });
     }
