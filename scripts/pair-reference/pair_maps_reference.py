@@ -14,7 +14,7 @@ max_dist 0.02), vanilla-gradient and integrated-gradients (25 steps, zero baseli
 softmax probability of the class, as XaiLab's ClassifierProbe. Layout (little-endian, gzip): b"XLPM1", int32 inputs;
 per input: int32 height, width, channels, target, float32 image, int32 noise count, float32 noise (count * H * W * C),
 int32 map count, then per map: int32 name length, UTF-8 name, float32 values (H * W * C), float64
-VisualizeImageGrayscale(values, 99) (H * W).
+VisualizeImageGrayscale(values, 99) (H * W), float64 VisualizeImageDiverging(values, 99) (H * W).
 """
 import gzip
 import os
@@ -123,6 +123,7 @@ def main():
             out += struct.pack("<i", len(encoded)) + encoded + values.astype("<f4").tobytes()
             # PAIR's display normalisation of the map (float64 in numpy; stored as float64 too).
             out += saliency.VisualizeImageGrayscale(values.astype(np.float32), percentile=99).astype("<f8").tobytes()
+            out += saliency.VisualizeImageDiverging(values.astype(np.float32), percentile=99).astype("<f8").tobytes()
     path = os.path.join(OUT_DIR, "pair-maps.bin.gz")
     with gzip.open(path, "wb", compresslevel=9) as f:
         f.write(bytes(out))

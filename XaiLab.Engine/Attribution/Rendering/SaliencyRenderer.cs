@@ -82,8 +82,9 @@ public static class SaliencyRenderer
     }
 
     /// <summary>
-    /// The signed displayed saliency [H, W] in -1..1: the sum of the map over channels divided by <paramref name="ceiling"/>
-    /// or by default by <see cref="ClipValue"/> (the same scale as <see cref="DisplayValues"/>), clipped at +-1.
+    /// The signed displayed saliency [H, W] in -1..1: the sum of the map over channels divided by <paramref name="ceiling"/>,
+    /// or by default by PAIR's span for <c>VisualizeImageDiverging(map, 99)</c> (|the 99th percentile of the signed sum|),
+    /// clipped at +-1 — PAIR's diverging values on the colormap's -1..1 axis (2 v - 1).
     /// </summary>
     public static float[] SignedDisplayValues(AttributionMap map, double clipPercentile = 99, double? ceiling = null)
     {
@@ -92,13 +93,14 @@ public static class SaliencyRenderer
         {
             throw new ArgumentOutOfRangeException(nameof(ceiling), ceiling, "The ceiling must be a positive number.");
         }
-        var scale = ceiling ?? ClipValue(map, clipPercentile);
         var sum = map.SumOverChannels();
+        var scale = ceiling ?? Math.Abs(Percentile(sum, clipPercentile));
+        var result = new float[sum.Length];
         for (var i = 0; i < sum.Length; i++)
         {
-            sum[i] = scale > 0 ? Math.Clamp((float)(sum[i] / scale), -1f, 1f) : 0f;
+            result[i] = scale > 0 ? Math.Clamp((float)(sum[i] / scale), -1f, 1f) : 0f;
         }
-        return sum;
+        return result;
     }
 
     /// <summary>

@@ -79,6 +79,25 @@ public class PairReferenceMapsTests
         }
     }
 
+    /// <summary>
+    /// PAIR's VisualizeImageDiverging gives v = clip((s + span) / (2 span), -1, 1) with span = |99th percentile of the
+    /// signed map|; XaiLab's signed display is the same numbers on the colormap's -1..1 axis: clamp(2 v - 1, -1, 1).
+    /// </summary>
+    [Fact]
+    public void SignedDisplayValues_EqualPairsVisualizeImageDiverging()
+    {
+        foreach (var input in ReadReferences())
+        {
+            foreach (var (name, values) in input.Maps)
+            {
+                var ours = XaiLab.Engine.Attribution.Rendering.SaliencyRenderer.SignedDisplayValues(new AttributionMap(values, 1, input.Height, input.Width));
+                var pair = input.Diverging[name].Select(v => Math.Clamp(2 * v - 1, -1, 1)).ToArray();
+                var worst = pair.Zip(ours).Max(p => Math.Abs(p.First - p.Second));
+                Assert.True(worst <= 1e-6, $"{name}: signed display values differ from PAIR's diverging ones by up to {worst}");
+            }
+        }
+    }
+
     [Fact]
     public void Network_PredictsWhatPairExplained()
     {
@@ -102,7 +121,7 @@ public class PairReferenceMapsTests
     private static string ReferenceDirectory => Path.Combine(AppContext.BaseDirectory, "Engine", "Attribution", "References");
 
     private sealed record Reference(int Height, int Width, int Target, float[] Image, IReadOnlyList<float[]> Noise,
-        Dictionary<string, float[]> Maps, Dictionary<string, double[]> Displays);
+        Dictionary<string, float[]> Maps, Dictionary<string, double[]> Displays, Dictionary<string, double[]> Diverging);
 
     private static List<Reference>? cache;
 
@@ -122,14 +141,16 @@ public class PairReferenceMapsTests
             var noise = Enumerable.Range(0, reader.ReadInt32()).Select(_ => Floats(reader, h * w)).ToList();
             var maps = new Dictionary<string, float[]>();
             var displays = new Dictionary<string, double[]>();
+            var diverging = new Dictionary<string, double[]>();
             var mapCount = reader.ReadInt32();
             for (var m = 0; m < mapCount; m++)
             {
                 var name = Encoding.UTF8.GetString(reader.ReadBytes(reader.ReadInt32()));
                 maps[name] = Floats(reader, h * w);
                 displays[name] = Enumerable.Range(0, h * w).Select(_ => reader.ReadDouble()).ToArray();
+                diverging[name] = Enumerable.Range(0, h * w).Select(_ => reader.ReadDouble()).ToArray();
             }
-            result.Add(new Reference(h, w, target, image, noise, maps, displays));
+            result.Add(new Reference(h, w, target, image, noise, maps, displays, diverging));
         }
         return cache = result;
     }
