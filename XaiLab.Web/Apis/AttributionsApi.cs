@@ -19,27 +19,20 @@ public static class AttributionsApi
         api.MapPost("/attributions", async Task<Results<Accepted<CreatedResponse>, ProblemHttpResult>> (
             CreateAttributionsRequest request, AttributionService attributions, CancellationToken ct) =>
         {
-            try
-            {
-                var id = await attributions.RequestAsync(request, ct);
-                return TypedResults.Accepted($"/api/attributions/{id}", new CreatedResponse(id));
-            }
-            catch (RequestValidationException e)
-            {
-                return ApiProblems.From(e);
-            }
+            var id = await attributions.RequestAsync(request, ct);
+            return TypedResults.Accepted($"/api/attributions/{id}", new CreatedResponse(id));
         });
 
         api.MapGet("/attributions/{id:int}", async Task<Results<Ok<AttributionRequestResponse>, NotFound>> (
             int id, AttributionService attributions, CancellationToken ct) =>
             await attributions.GetAsync(id, ct) is { } request ? TypedResults.Ok(request) : TypedResults.NotFound());
 
-        api.MapPost("/attributions/{id:int}/cancel", async Task<Results<Accepted, NotFound, Conflict<string>>> (
+        api.MapPost("/attributions/{id:int}/cancel", async Task<Results<Accepted, NotFound, ProblemHttpResult>> (
             int id, AttributionService attributions, CancellationToken ct) =>
             await attributions.CancelAsync(id, ct) switch
             {
                 null => TypedResults.NotFound(),
-                false => TypedResults.Conflict("Only queued or running attribution requests can be cancelled."),
+                false => ApiProblems.From(new RequestValidationException("Only queued or running attribution requests can be cancelled.", conflict: true)),
                 true => TypedResults.Accepted($"/api/attributions/{id}"),
             });
 
@@ -53,14 +46,7 @@ public static class AttributionsApi
                 return ApiProblems.From(new RequestValidationException($"Unknown figure format '{format}'. Valid: png, pdf."));
             }
             OverlayLook look;
-            try
-            {
-                look = OverlayLook.Parse(colormap, opacity, sign);
-            }
-            catch (RequestValidationException e)
-            {
-                return ApiProblems.From(e);
-            }
+            look = OverlayLook.Parse(colormap, opacity, sign);
             var figureLook = new AttributionFigureLook(look.Palette, look.Opacity, shared ?? false, look.Signed);
             var bytes = kind == "png" ? await figures.RenderPngAsync(id, figureLook, ct) : await figures.RenderPdfAsync(id, figureLook, ct);
             return bytes is null
@@ -86,15 +72,7 @@ public static class AttributionsApi
             {
                 return ApiProblems.From(new RequestValidationException($"Unknown format '{format}'. Valid: png, raw."));
             }
-            OverlayLook look;
-            try
-            {
-                look = OverlayLook.Parse(colormap, opacity, sign);
-            }
-            catch (RequestValidationException e)
-            {
-                return ApiProblems.From(e);
-            }
+            var look = OverlayLook.Parse(colormap, opacity, sign);
             if (ceiling is not null && !(ceiling > 0 && double.IsFinite(ceiling.Value)))
             {
                 return ApiProblems.From(new RequestValidationException("ceiling must be a positive number."));
@@ -128,16 +106,9 @@ public static class AttributionsApi
         api.MapPost("/runs/{runId:int}/sanity-check", async Task<Results<Accepted<SanityCheckResponse>, NotFound, ProblemHttpResult>> (
             int runId, CreateSanityCheckRequest? request, SanityCheckService checks, CancellationToken ct) =>
         {
-            try
-            {
-                return await checks.RequestAsync(runId, request ?? new CreateSanityCheckRequest(), ct) is { } check
-                    ? TypedResults.Accepted($"/api/runs/{runId}/sanity-check", check)
-                    : TypedResults.NotFound();
-            }
-            catch (RequestValidationException e)
-            {
-                return ApiProblems.From(e);
-            }
+            return await checks.RequestAsync(runId, request ?? new CreateSanityCheckRequest(), ct) is { } check
+                ? TypedResults.Accepted($"/api/runs/{runId}/sanity-check", check)
+                : TypedResults.NotFound();
         });
 
         api.MapGet("/runs/{runId:int}/saliency-scores", async Task<Results<Ok<SaliencyScoresResponse>, NotFound>> (

@@ -52,16 +52,9 @@ public static class AuthApi
         signedIn.MapPost("/tokens", async Task<Results<Ok<TokenResponse>, ProblemHttpResult>> (
             CreateTokenRequest? request, ICurrentUser user, PersonalAccessTokens tokens, IAuditLog audit, CancellationToken ct) =>
         {
-            try
-            {
-                var created = await tokens.CreateAsync(user.UserId!, request?.Name, ct, request?.ExpiresInDays);
-                await audit.RecordAsync(AuditActions.TokenCreated, "token", created.Id.ToString(CultureInfo.InvariantCulture), created.Name, ct);
-                return TypedResults.Ok(new TokenResponse(created.Token, created.Id, created.Name));
-            }
-            catch (RequestValidationException e)
-            {
-                return ApiProblems.From(e);
-            }
+            var created = await tokens.CreateAsync(user.UserId!, request?.Name, ct, request?.ExpiresInDays);
+            await audit.RecordAsync(AuditActions.TokenCreated, "token", created.Id.ToString(CultureInfo.InvariantCulture), created.Name, ct);
+            return TypedResults.Ok(new TokenResponse(created.Token, created.Id, created.Name));
         });
 
         signedIn.MapDelete("/tokens/{id:int}", async Task<Results<NoContent, NotFound>> (

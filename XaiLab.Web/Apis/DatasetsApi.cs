@@ -27,50 +27,29 @@ public static class DatasetsApi
             {
                 bodySize.MaxRequestBodySize = limit;
             }
-            try
-            {
-                var form = await DatasetUploadForm.ReadAsync(http.Request, uploads, limit, ct);
-                var id = await imports.StartAsync(form.FilePath, form.Name, form.Format, form.Classes, form.TeamId, form.FileName, ct);
-                return TypedResults.Accepted($"/api/datasets/{id}", new CreatedResponse(id));
-            }
-            catch (RequestValidationException e)
-            {
-                return ApiProblems.From(e);
-            }
+            var form = await DatasetUploadForm.ReadAsync(http.Request, uploads, limit, ct);
+            var id = await imports.StartAsync(form.FilePath, form.Name, form.Format, form.Classes, form.TeamId, form.FileName, ct);
+            return TypedResults.Accepted($"/api/datasets/{id}", new CreatedResponse(id));
         }).DisableAntiforgery();
 
         api.MapPost("/{id:int}/cancel", async Task<Results<Accepted, NotFound, ProblemHttpResult>> (int id, DatasetImportService imports, CancellationToken ct) =>
         {
-            try
-            {
-                return await imports.CancelAsync(id, ct)
-                    ? TypedResults.Accepted($"/api/datasets/{id}")
-                    : ApiProblems.From(new RequestValidationException($"Dataset {id} is not importing.", conflict: true));
-            }
-            catch (RequestValidationException)
-            {
-                return TypedResults.NotFound();
-            }
+            return await imports.CancelAsync(id, ct)
+                ? TypedResults.Accepted($"/api/datasets/{id}")
+                : ApiProblems.From(new RequestValidationException($"Dataset {id} is not importing.", conflict: true));
         });
 
         api.MapGet("/{id:int}/slices", async Task<Results<Ok<IReadOnlyList<SliceResponse>>, NotFound, ProblemHttpResult>> (
             int id, int? skip, int? take, string? @class, string? split, string? patient, HttpContext http, DatasetSliceQueries slices, CancellationToken ct) =>
         {
-            try
+            var filter = new SliceFilter(@class, split, patient);
+            var page = await slices.ListAsync(id, filter, skip ?? 0, take ?? 100, ct);
+            if (page is null)
             {
-                var filter = new SliceFilter(@class, split, patient);
-                var page = await slices.ListAsync(id, filter, skip ?? 0, take ?? 100, ct);
-                if (page is null)
-                {
-                    return TypedResults.NotFound();
-                }
-                http.Response.Headers["X-Total-Count"] = (await slices.CountAsync(id, filter, ct)).ToString(System.Globalization.CultureInfo.InvariantCulture);
-                return TypedResults.Ok(page);
+                return TypedResults.NotFound();
             }
-            catch (RequestValidationException e)
-            {
-                return ApiProblems.From(e);
-            }
+            http.Response.Headers["X-Total-Count"] = (await slices.CountAsync(id, filter, ct)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return TypedResults.Ok(page);
         });
 
         api.MapGet("/{id:int}/leakage", async Task<Results<Ok<LeakageResponse>, NotFound>> (int id, DatasetSplitService splits, CancellationToken ct) =>
@@ -79,28 +58,14 @@ public static class DatasetsApi
         api.MapPost("/{id:int}/split", async Task<Results<Ok<SplitResponse>, ProblemHttpResult>> (
             int id, ResplitRequest? request, DatasetSplitService splits, CancellationToken ct) =>
         {
-            try
-            {
-                return TypedResults.Ok(await splits.ResplitAsync(id, request ?? new ResplitRequest(null, null, null, null), ct));
-            }
-            catch (RequestValidationException e)
-            {
-                return ApiProblems.From(e);
-            }
+            return TypedResults.Ok(await splits.ResplitAsync(id, request ?? new ResplitRequest(null, null, null, null), ct));
         });
 
         api.MapPost("/demo", async Task<Results<Accepted<CreatedResponse>, ProblemHttpResult>> (
             CreateDemoDatasetRequest? request, DatasetService datasets, CancellationToken ct) =>
         {
-            try
-            {
-                var id = await datasets.CreateDemoAsync(request ?? new CreateDemoDatasetRequest(null, null, null, null), ct);
-                return TypedResults.Accepted($"/api/datasets/{id}", new CreatedResponse(id));
-            }
-            catch (RequestValidationException e)
-            {
-                return ApiProblems.From(e);
-            }
+            var id = await datasets.CreateDemoAsync(request ?? new CreateDemoDatasetRequest(null, null, null, null), ct);
+            return TypedResults.Accepted($"/api/datasets/{id}", new CreatedResponse(id));
         });
         return app;
     }

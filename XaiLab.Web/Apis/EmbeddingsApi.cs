@@ -38,14 +38,7 @@ public static class EmbeddingsApi
 
     private static async Task<Results<Accepted<CreatedResponse>, ProblemHttpResult>> Request(Func<Task<int>> create)
     {
-        try
-        {
-            var id = await create();
-            return TypedResults.Accepted($"/api/embeddings/{id}", new CreatedResponse(id));
-        }
-        catch (RequestValidationException e)
-        {
-            return ApiProblems.From(e);
-        }
+        var id = await create();
+        return TypedResults.Accepted($"/api/embeddings/{id}", new CreatedResponse(id));
     }
 }

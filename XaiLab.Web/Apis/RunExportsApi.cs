@@ -18,29 +18,15 @@ public static class RunExportsApi
 
         api.MapGet("/summary", async Task<Results<Ok<IReadOnlyList<RunSummary>>, ProblemHttpResult>> (string? ids, RunService runs, CancellationToken ct) =>
         {
-            try
-            {
-                return TypedResults.Ok(RunSummaries.ByArchitecture(await LoadAsync(ids, runs, ct)));
-            }
-            catch (RequestValidationException e)
-            {
-                return ApiProblems.From(e);
-            }
+            return TypedResults.Ok(RunSummaries.ByArchitecture(await LoadAsync(ids, runs, ct)));
         });
 
         api.MapGet("/summary.csv", async Task<Results<FileContentHttpResult, ProblemHttpResult>> (string? ids, RunService runs, CancellationToken ct) =>
         {
-            try
-            {
-                var rows = RunSummaries.ByArchitecture(await LoadAsync(ids, runs, ct));
-                return Csv("table3.csv",
-                    ["architecture", "datasetId", "runs", "accuracyMean", "accuracySd", "macroF1Mean", "macroF1Sd", "trainSecondsMean"],
-                    rows.Select(r => (IReadOnlyList<object?>)[r.Architecture, r.DatasetId, r.Runs, r.AccuracyMean, r.AccuracySd, r.MacroF1Mean, r.MacroF1Sd, r.TrainSecondsMean]));
-            }
-            catch (RequestValidationException e)
-            {
-                return ApiProblems.From(e);
-            }
+            var rows = RunSummaries.ByArchitecture(await LoadAsync(ids, runs, ct));
+            return Csv("table3.csv",
+                ["architecture", "datasetId", "runs", "accuracyMean", "accuracySd", "macroF1Mean", "macroF1Sd", "trainSecondsMean"],
+                rows.Select(r => (IReadOnlyList<object?>)[r.Architecture, r.DatasetId, r.Runs, r.AccuracyMean, r.AccuracySd, r.MacroF1Mean, r.MacroF1Sd, r.TrainSecondsMean]));
         });
 
         api.MapGet("/{id:int}/epochs.csv", async Task<Results<FileContentHttpResult, NotFound>> (int id, RunService runs, CancellationToken ct) =>

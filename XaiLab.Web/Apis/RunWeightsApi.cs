@@ -26,17 +26,10 @@ public static class RunWeightsApi
     private static async Task<Results<FileContentHttpResult, NotFound, ProblemHttpResult>> ExportAsync(
         int id, WeightFormat format, string? naming, RunWeights weights, CancellationToken ct)
     {
-        try
-        {
-            var file = await weights.ExportAsync(id, format, ParseNaming(naming), ct);
-            return file is null
-                ? TypedResults.NotFound()
-                : TypedResults.File(file.Content, "application/octet-stream", file.FileName);
-        }
-        catch (RequestValidationException e)
-        {
-            return ApiProblems.From(e);
-        }
+        var file = await weights.ExportAsync(id, format, ParseNaming(naming), ct);
+        return file is null
+            ? TypedResults.NotFound()
+            : TypedResults.File(file.Content, "application/octet-stream", file.FileName);
     }
 
     private static StateDictNaming ParseNaming(string? naming) => naming?.Trim().ToLowerInvariant() switch

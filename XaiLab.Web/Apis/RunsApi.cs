@@ -15,37 +15,23 @@ public static class RunsApi
         api.MapGet("/", async Task<Results<Ok<IReadOnlyList<RunResponse>>, ProblemHttpResult>> (
             int? datasetId, string? architecture, string? status, string? tag, string? q, RunService runs, CancellationToken ct) =>
         {
-            try
-            {
-                return TypedResults.Ok(await runs.ListAsync(new RunFilter(datasetId, architecture, status, tag, q), ct));
-            }
-            catch (RequestValidationException e)
-            {
-                return ApiProblems.From(e);
-            }
+            return TypedResults.Ok(await runs.ListAsync(new RunFilter(datasetId, architecture, status, tag, q), ct));
         });
 
         api.MapGet("/export.csv", async Task<Results<FileContentHttpResult, ProblemHttpResult>> (
             int? datasetId, string? architecture, string? status, string? tag, string? q, RunService runs, CancellationToken ct) =>
         {
-            try
-            {
-                var list = await runs.ListAsync(new RunFilter(datasetId, architecture, status, tag, q), ct);
-                var csv = CsvTable.Write(
-                    ["id", "datasetId", "architecture", "status", "seed", "epochs", "completedEpochs", "imageSize", "batchSize",
-                     "learningRate", "accuracy", "macroF1", "weightedF1", "tags", "notes", "createdAt", "finishedAt"],
-                    list.Select(r => (IReadOnlyList<object?>)
-                    [
-                        r.Id, r.DatasetId, r.Architecture, r.Status, r.Seed, r.Epochs, r.CompletedEpochs, r.ImageSize, r.BatchSize,
-                        r.LearningRate, r.Metrics?.Accuracy, r.Metrics?.MacroF1, r.Metrics?.WeightedF1, string.Join(";", r.Tags ?? []),
-                        r.Notes, r.CreatedAt.ToString("o"), r.FinishedAt?.ToString("o"),
-                    ]));
-                return TypedResults.File(System.Text.Encoding.UTF8.GetBytes(csv), "text/csv", "runs.csv");
-            }
-            catch (RequestValidationException e)
-            {
-                return ApiProblems.From(e);
-            }
+            var list = await runs.ListAsync(new RunFilter(datasetId, architecture, status, tag, q), ct);
+            var csv = CsvTable.Write(
+                ["id", "datasetId", "architecture", "status", "seed", "epochs", "completedEpochs", "imageSize", "batchSize",
+                 "learningRate", "accuracy", "macroF1", "weightedF1", "tags", "notes", "createdAt", "finishedAt"],
+                list.Select(r => (IReadOnlyList<object?>)
+                [
+                    r.Id, r.DatasetId, r.Architecture, r.Status, r.Seed, r.Epochs, r.CompletedEpochs, r.ImageSize, r.BatchSize,
+                    r.LearningRate, r.Metrics?.Accuracy, r.Metrics?.MacroF1, r.Metrics?.WeightedF1, string.Join(";", r.Tags ?? []),
+                    r.Notes, r.CreatedAt.ToString("o"), r.FinishedAt?.ToString("o"),
+                ]));
+            return TypedResults.File(System.Text.Encoding.UTF8.GetBytes(csv), "text/csv", "runs.csv");
         });
 
         api.MapGet("/{id:int}/predictions", async Task<Results<Ok<IReadOnlyList<PredictionResponse>>, NotFound>> (int id, RunService runs, CancellationToken ct) =>
@@ -54,38 +40,17 @@ public static class RunsApi
         api.MapGet("/{id:int}/compare/{otherId:int}", async Task<Results<Ok<PairedComparisonResponse>, ProblemHttpResult>> (
             int id, int otherId, RunComparisonService comparisons, CancellationToken ct) =>
         {
-            try
-            {
-                return TypedResults.Ok(await comparisons.CompareAsync(id, otherId, ct));
-            }
-            catch (RequestValidationException e)
-            {
-                return ApiProblems.From(e);
-            }
+            return TypedResults.Ok(await comparisons.CompareAsync(id, otherId, ct));
         });
 
         api.MapPatch("/{id:int}", async Task<Results<NoContent, NotFound, ProblemHttpResult>> (int id, UpdateRunRequest request, RunService runs, CancellationToken ct) =>
         {
-            try
-            {
-                return await runs.UpdateAsync(id, request, ct) ? TypedResults.NoContent() : TypedResults.NotFound();
-            }
-            catch (RequestValidationException e)
-            {
-                return ApiProblems.From(e);
-            }
+            return await runs.UpdateAsync(id, request, ct) ? TypedResults.NoContent() : TypedResults.NotFound();
         });
 
-        api.MapPost("/{id:int}/retry", async Task<Results<Accepted, Conflict<string>, ProblemHttpResult>> (int id, RunService runs, CancellationToken ct) =>
+        api.MapPost("/{id:int}/retry", async Task<Results<Accepted, ProblemHttpResult>> (int id, RunService runs, CancellationToken ct) =>
         {
-            try
-            {
-                return await runs.RetryAsync(id, ct) ? TypedResults.Accepted($"/api/runs/{id}") : TypedResults.Conflict("Only failed or cancelled runs can be retried.");
-            }
-            catch (RequestValidationException e)
-            {
-                return ApiProblems.From(e);
-            }
+            return await runs.RetryAsync(id, ct) ? TypedResults.Accepted($"/api/runs/{id}") : ApiProblems.From(new RequestValidationException("Only failed or cancelled runs can be retried.", conflict: true));
         });
 
         api.MapGet("/{id:int}", async Task<Results<Ok<RunResponse>, NotFound>> (int id, RunService runs, CancellationToken ct) =>
@@ -99,27 +64,13 @@ public static class RunsApi
 
         api.MapPost("/", async Task<Results<Accepted<CreatedRunsResponse>, ProblemHttpResult>> (CreateRunRequest request, RunService runs, CancellationToken ct) =>
         {
-            try
-            {
-                var ids = await runs.CreateManyAsync(request, ct);
-                return TypedResults.Accepted($"/api/runs/{ids[0]}", new CreatedRunsResponse(ids[0], ids));
-            }
-            catch (RequestValidationException e)
-            {
-                return ApiProblems.From(e);
-            }
+            var ids = await runs.CreateManyAsync(request, ct);
+            return TypedResults.Accepted($"/api/runs/{ids[0]}", new CreatedRunsResponse(ids[0], ids));
         });
 
-        api.MapPost("/{id:int}/cancel", async Task<Results<Accepted, Conflict<string>, ProblemHttpResult>> (int id, RunService runs, CancellationToken ct) =>
+        api.MapPost("/{id:int}/cancel", async Task<Results<Accepted, ProblemHttpResult>> (int id, RunService runs, CancellationToken ct) =>
         {
-            try
-            {
-                return await runs.CancelAsync(id, ct) ? TypedResults.Accepted($"/api/runs/{id}") : TypedResults.Conflict("The run has already finished.");
-            }
-            catch (RequestValidationException e)
-            {
-                return ApiProblems.From(e);
-            }
+            return await runs.CancelAsync(id, ct) ? TypedResults.Accepted($"/api/runs/{id}") : ApiProblems.From(new RequestValidationException("The run has already finished.", conflict: true));
         });
         return app;
     }

@@ -22,15 +22,8 @@ public static class StudiesApi
             CreateStudyRequest request, [FromServices] ICurrentUser user, StudyService studies, CancellationToken ct) =>
         {
             if (Denied(user, manage: true) is { } denied) return denied;
-            try
-            {
-                var id = await studies.CreateAsync(request, user.UserId, ct);
-                return TypedResults.Created($"/api/studies/{id}", new CreatedResponse(id));
-            }
-            catch (RequestValidationException e)
-            {
-                return ApiProblems.From(e);
-            }
+            var id = await studies.CreateAsync(request, user.UserId, ct);
+            return TypedResults.Created($"/api/studies/{id}", new CreatedResponse(id));
         });
 
         api.MapGet("", async Task<Results<Ok<IReadOnlyList<StudySummaryResponse>>, ProblemHttpResult>> (
@@ -65,14 +58,7 @@ public static class StudiesApi
             int id, RateStudyItemRequest request, [FromServices] ICurrentUser user, StudyAnnotationService annotation, CancellationToken ct) =>
         {
             if (Denied(user, manage: false) is { } denied) return denied;
-            try
-            {
-                return await annotation.RateAsync(id, user.UserId!, request, ct) is { } progress ? TypedResults.Ok(progress) : TypedResults.NotFound();
-            }
-            catch (RequestValidationException e)
-            {
-                return ApiProblems.From(e);
-            }
+            return await annotation.RateAsync(id, user.UserId!, request, ct) is { } progress ? TypedResults.Ok(progress) : TypedResults.NotFound();
         });
 
         api.MapPost("/{id:int}/close", async Task<Results<NoContent, NotFound, ProblemHttpResult>> (

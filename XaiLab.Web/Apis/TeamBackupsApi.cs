@@ -62,10 +62,6 @@ public static class TeamBackupsApi
                 var restored = await backups.RestoreAsync(file, ct);
                 return TypedResults.Created($"/api/teams/{restored.TeamId}", restored);
             }
-            catch (RequestValidationException e)
-            {
-                return ApiProblems.From(e);
-            }
             catch (InvalidDataException e)
             {
                 return ApiProblems.From(new RequestValidationException($"Not a zip archive: {e.Message}"));

@@ -72,6 +72,15 @@ public sealed class SkeletonPathTests : IDisposable
         var png = await client.GetByteArrayAsync(url);
         Assert.Equal(new byte[] { 0x89, (byte)'P', (byte)'N', (byte)'G' }, png[..4]);
 
+        // A finished run cannot be cancelled or retried: 409 as problem details, like every other refusal.
+        foreach (var action in new[] { "cancel", "retry" })
+        {
+            using var refused = await client.PostAsync($"/api/runs/{runId}/{action}", null);
+            Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
+            Assert.Equal("application/problem+json", refused.Content.Headers.ContentType?.MediaType);
+            Assert.Equal(409, (await refused.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("status").GetInt32());
+        }
+
         // The step is an ordinary attribution request: succeeded, its maps stored attributions, scored against the masks.
         var requestId = maps[0].GetProperty("requestId").GetInt32();
         var request = await client.GetFromJsonAsync<JsonElement>($"/api/attributions/{requestId}");
