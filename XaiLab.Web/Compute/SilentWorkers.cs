@@ -7,9 +7,9 @@ namespace XaiLab.Web.Compute;
 /// <summary>
 /// Jobs still marked active by a worker that no longer beats died with it (its machine, its process or XaiLab stopped
 /// without ending them): each counts a crash through <see cref="WorkerDeaths"/>, and one past Jobs:MaxWorkerCrashes ends
-/// failed instead of being queued again. The web node looks at start and then every
-/// <see cref="ComputeNodesMonitor.Interval"/>-paced <see cref="CheckEvery"/>, so a remote worker's death is a fact within
-/// about a minute rather than at the next restart.
+/// failed instead of being queued again. The web node looks at start and then every <see cref="CheckEvery"/> (from
+/// <see cref="ComputeNodesMonitor"/>), so a remote worker's death is a fact within about a minute rather than at the next
+/// restart.
 /// </summary>
 public sealed class SilentWorkers(JobExecutionStore executions, WorkerDeaths deaths, TimeProvider time, ILogger<SilentWorkers> logger)
 {
