@@ -9,10 +9,12 @@ namespace XaiLab.Engine.Attribution;
 /// the smallest |gradient| towards the input; no feature may run ahead of or fall behind the straight-line alpha by more
 /// than <see cref="MaxDist"/>. The map accumulates (x_new - x_old) * gradient(x_old). With MaxDist 0 the path is the
 /// straight line and the map is IG with a left Riemann sum (alphas k / Steps, k = 0..Steps-1). API name "guided-ig".
-/// The path bookkeeping runs in float64 on the CPU, as PAIR's numpy code, step for step the same. Where it departs: the
-/// selection at each step is decided by the order of small |gradients|, so gradients that differ in the last bits between
-/// libtorch builds (or float32 and float64) can pick another feature near the threshold and the path parts from PAIR's;
-/// on inputs without such near ties the maps agree to 1e-7 (PairReferenceMapsTests), on others by about 0.1.
+/// The path bookkeeping runs in float64 on the CPU, as PAIR's numpy code, step for step the same: fed the gradients PAIR
+/// got, it walks PAIR's path to 1e-7 (PairReferenceMapsTests). Where it departs: the network's gradient is discontinuous
+/// at ReLU and max-pool kinks, and where a path point lies within float32 rounding of one, another libtorch build can take
+/// the other side; the gradient then jumps by a few per cent at that one step, other features move and the path parts
+/// (measured against torch 1.13: at 0 of 200 steps on two phantom inputs, maps equal to 6e-8; at 1 and 3 steps on two
+/// others, maps 0.1 apart with Spearman 0.99). PAIR's own map moves as much when the network runs in float64.
 /// </summary>
 public sealed class GuidedIntegratedGradients : IBatchAttributionMethod
 {

@@ -10,12 +10,17 @@ SmallCnn layout and names (1 channel, 32 px, 3 classes, global average pooling h
 norm statistics, eval mode), and pair-maps.bin.gz: per input, the float32 (H, W, C) image, the explained class (the
 network's prediction), the 25 unit-normal noise draws fed to SmoothGrad (numpy's normal replaced by loc + scale * z),
 and PAIR's maps: smooth-vanilla-gradient (magnitude=True), xrai (full, 100 steps), guided-ig (200 steps, fraction 0.25,
-max_dist 0.02), vanilla-gradient and integrated-gradients (25 steps, zero baseline). The explained output is the
+max_dist 0.02), vanilla-gradient and integrated-gradients (25 steps, zero baseline). And pair-guided-ig-gradients.bin.gz:
+for inputs 2 and 3, the 200 float32 gradients PAIR's Guided IG asked the network for, one per step, along its own path, so a test
+can replay PAIR's path with PAIR's gradients (b"XLGG1", int32 inputs; per input: int32 index, int32 steps, float32
+gradients steps * H * W * C). It also prints how far PAIR's own Guided IG moves when the network runs in float64 or its
+float32 gradients are jittered by 1e-7 of their largest magnitude. The explained output is the
 softmax probability of the class, as XaiLab's ClassifierProbe. Layout (little-endian, gzip): b"XLPM1", int32 inputs;
 per input: int32 height, width, channels, target, float32 image, int32 noise count, float32 noise (count * H * W * C),
 int32 map count, then per map: int32 name length, UTF-8 name, float32 values (H * W * C), float64
 VisualizeImageGrayscale(values, 99) (H * W), float64 VisualizeImageDiverging(values, 99) (H * W).
 """
+import copy
 import gzip
 import os
 import struct
@@ -31,6 +36,7 @@ import saliency.core as saliency  # noqa: E402
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 OUT_DIR = os.path.join(ROOT, "XaiLab.Tests", "Engine", "Attribution", "References")
 SIZE, CLASSES, SAMPLES = 32, 3, 25
+REPLAYED = (2, 3)  # the inputs whose Guided IG path on libtorch 2.10 parts from PAIR's on torch 1.13
 
 
 class Head(nn.Module):
@@ -89,10 +95,37 @@ def main():
         gradients = torch.autograd.grad(probabilities, batch, grad_outputs=torch.ones_like(probabilities))[0]
         return {saliency.INPUT_OUTPUT_GRADIENTS: gradients.permute(0, 2, 3, 1).detach().numpy()}
 
+    model64 = copy.deepcopy(model).double().eval()
+
+    def call_model64(images, call_model_args=None, expected_keys=None):
+        """The same network in float64 end to end: Guided IG's path then no longer hangs on float32 rounding."""
+        batch = torch.tensor(np.asarray(images, dtype=np.float64)).permute(0, 3, 1, 2).requires_grad_(True)
+        probabilities = torch.softmax(model64(batch), dim=1)[:, call_model_args["target"]]
+        gradients = torch.autograd.grad(probabilities, batch, grad_outputs=torch.ones_like(probabilities))[0]
+        return {saliency.INPUT_OUTPUT_GRADIENTS: gradients.permute(0, 2, 3, 1).detach().numpy()}
+
+    def call_model_jittered(images, call_model_args=None, expected_keys=None):
+        """float32 gradients moved by up to 1e-7 of their largest magnitude (float32 rounding of sums in another summation
+        order, which is what another libtorch build gives): a sensitivity probe."""
+        gradients = call_model(images, call_model_args)[saliency.INPUT_OUTPUT_GRADIENTS]
+        jitter = jitter_rng.uniform(-1e-7, 1e-7, gradients.shape) * np.abs(gradients).max()
+        return {saliency.INPUT_OUTPUT_GRADIENTS: (gradients + jitter).astype(np.float32)}
+
+    jitter_rng = np.random.default_rng(7)
+    recorded = []
+
+    def call_model_recorded(images, call_model_args=None, expected_keys=None):
+        """call_model, keeping each gradient Guided IG asked for (one per step) for the replay reference."""
+        result = call_model(images, call_model_args)
+        recorded.append(result[saliency.INPUT_OUTPUT_GRADIENTS][0].copy())
+        return result
+
     out = bytearray(b"XLPM1")
+    gradients_out = bytearray(b"XLGG1") + struct.pack("<i", len(REPLAYED))
     inputs = [phantom(seed) for seed in range(4)]
     out += struct.pack("<i", len(inputs))
     original_normal = np.random.normal
+    sensitivity = []
     for image in inputs:
         h, w, c = image.shape
         with torch.no_grad():
@@ -112,6 +145,21 @@ def main():
                                                      fraction=0.25, max_dist=0.02),
             "xrai": saliency.XRAI().GetMask(image, call_model, args, batch_size=20),
         }
+        guided64 = saliency.GuidedIG().GetMask(image, call_model64, args, x_steps=200, x_baseline=np.zeros_like(image),
+                                               fraction=0.25, max_dist=0.02)
+        recorded.clear()
+        replayed = saliency.GuidedIG().GetMask(image, call_model_recorded, args, x_steps=200, x_baseline=np.zeros_like(image),
+                                               fraction=0.25, max_dist=0.02)
+        assert np.array_equal(replayed, maps["guided-ig"]) and len(recorded) == 200
+        if len(sensitivity) in REPLAYED:
+            gradients_out += struct.pack("<ii", len(sensitivity), len(recorded)) + np.stack(recorded).astype("<f4").tobytes()
+        jittered = saliency.GuidedIG().GetMask(image, call_model_jittered, args, x_steps=200, x_baseline=np.zeros_like(image),
+                                               fraction=0.25, max_dist=0.02)
+        scale = np.abs(maps["guided-ig"]).max()
+        print(f"input {len(sensitivity)}: guided-ig, PAIR against itself: float64 network "
+              f"{np.abs(guided64 - maps['guided-ig']).max() / scale:.3g}, "
+              f"gradients jittered by 1e-7 of their largest {np.abs(jittered - maps['guided-ig']).max() / scale:.3g}")
+        sensitivity.append(scale)
         out += struct.pack("<iiii", h, w, c, target) + image.astype("<f4").tobytes()
         out += struct.pack("<i", SAMPLES) + noise.astype("<f4").tobytes()
         out += struct.pack("<i", len(maps))
@@ -128,6 +176,10 @@ def main():
     with gzip.open(path, "wb", compresslevel=9) as f:
         f.write(bytes(out))
     print(f"{len(inputs)} inputs, torch {torch.__version__} -> {path} ({os.path.getsize(path)} bytes)")
+    path = os.path.join(OUT_DIR, "pair-guided-ig-gradients.bin.gz")
+    with gzip.open(path, "wb", compresslevel=9) as f:
+        f.write(bytes(gradients_out))
+    print(f"Guided IG gradients along PAIR's paths -> {path} ({os.path.getsize(path)} bytes)")
 
 
 if __name__ == "__main__":
