@@ -5,7 +5,7 @@ namespace XaiLab.Data.Entities;
 /// test slices plus the user's picks), so <see cref="Total"/> is known from the start; <see cref="MapIds"/> lists the
 /// stored maps (new or reused) as the job reaches them.
 /// </summary>
-public class AttributionRequest
+public class AttributionRequest : ITeamOwned
 {
     public int Id { get; set; }
 

@@ -1,6 +1,6 @@
 namespace XaiLab.Data.Entities;
 
-public class Dataset
+public class Dataset : ITeamOwned
 {
     public int Id { get; set; }
     public int TeamId { get; set; }

@@ -5,7 +5,7 @@ namespace XaiLab.Data.Entities;
 /// Likert scale, or choose between two maps, each in an order of their own (<see cref="StudyAssignment"/>). While
 /// <see cref="Status"/> is open, nothing an annotator receives names a run, model or method.
 /// </summary>
-public class Study
+public class Study : ITeamOwned
 {
     public int Id { get; set; }
     public int TeamId { get; set; } = Team.DefaultTeamId;

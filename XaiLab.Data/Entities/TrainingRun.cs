@@ -1,6 +1,6 @@
 namespace XaiLab.Data.Entities;
 
-public class TrainingRun
+public class TrainingRun : ITeamOwned
 {
     public int Id { get; set; }
     public int TeamId { get; set; }

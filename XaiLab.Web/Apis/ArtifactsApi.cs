@@ -16,18 +16,16 @@ public static class ArtifactsApi
         app.MapGet("/api/slices/{id:int}/image.png", async Task<Results<FileStreamHttpResult, NotFound>> (
             int id, IDbContextFactory<XaiLabDbContext> contexts, ArtifactStore store, TeamAccess access, CancellationToken ct) =>
         {
-            var teams = access.ReadableTeams;
             await using var db = await contexts.CreateDbContextAsync(ct);
-            var path = await db.Slices.Where(s => s.Id == id && teams.Contains(s.Dataset!.TeamId)).Select(s => s.ImagePath).FirstOrDefaultAsync(ct);
+            var path = await db.Slices.VisibleTo(access).Where(s => s.Id == id).Select(s => s.ImagePath).FirstOrDefaultAsync(ct);
             return Png(store, path);
         }).WithTags("Slices");
 
         app.MapGet("/api/slices/{id:int}/mask.png", async Task<Results<FileStreamHttpResult, NotFound>> (
             int id, IDbContextFactory<XaiLabDbContext> contexts, ArtifactStore store, TeamAccess access, CancellationToken ct) =>
         {
-            var teams = access.ReadableTeams;
             await using var db = await contexts.CreateDbContextAsync(ct);
-            var path = await db.Slices.Where(s => s.Id == id && teams.Contains(s.Dataset!.TeamId)).Select(s => s.MaskPath).FirstOrDefaultAsync(ct);
+            var path = await db.Slices.VisibleTo(access).Where(s => s.Id == id).Select(s => s.MaskPath).FirstOrDefaultAsync(ct);
             return Png(store, path);
         }).WithTags("Slices");
 
@@ -38,9 +36,8 @@ public static class ArtifactsApi
             {
                 return TypedResults.Problem(detail: "center and width must be finite numbers, width positive.", statusCode: StatusCodes.Status400BadRequest);
             }
-            var teams = access.ReadableTeams;
             await using var db = await contexts.CreateDbContextAsync(ct);
-            var slice = await db.Slices.Where(s => s.Id == id && teams.Contains(s.Dataset!.TeamId)).Select(s => new { s.ImagePath, s.MaskPath }).FirstOrDefaultAsync(ct);
+            var slice = await db.Slices.VisibleTo(access).Where(s => s.Id == id).Select(s => new { s.ImagePath, s.MaskPath }).FirstOrDefaultAsync(ct);
             if (slice is null)
             {
                 return TypedResults.NotFound();
@@ -54,9 +51,8 @@ public static class ArtifactsApi
         app.MapGet("/api/attributions/maps/{id:int}/overlay.png", async Task<Results<FileStreamHttpResult, NotFound>> (
             int id, IDbContextFactory<XaiLabDbContext> contexts, ArtifactStore store, TeamAccess access, CancellationToken ct) =>
         {
-            var teams = access.ReadableTeams;
             await using var db = await contexts.CreateDbContextAsync(ct);
-            var path = await db.StoredAttributions.Where(m => m.Id == id && teams.Contains(m.Run!.TeamId)).Select(m => m.OverlayPath).FirstOrDefaultAsync(ct);
+            var path = await db.StoredAttributions.VisibleTo(access).Where(m => m.Id == id).Select(m => m.OverlayPath).FirstOrDefaultAsync(ct);
             return Png(store, path);
         }).WithTags("Attributions");
 
@@ -64,9 +60,8 @@ public static class ArtifactsApi
         app.MapGet("/api/saliency/{id:int}/overlay.png", async Task<Results<RedirectHttpResult, NotFound>> (
             int id, IDbContextFactory<XaiLabDbContext> contexts, TeamAccess access, CancellationToken ct) =>
         {
-            var teams = access.ReadableTeams;
             await using var db = await contexts.CreateDbContextAsync(ct);
-            return await db.StoredAttributions.AnyAsync(m => m.Id == id && teams.Contains(m.Run!.TeamId), ct)
+            return await db.StoredAttributions.VisibleTo(access).AnyAsync(m => m.Id == id, ct)
                 ? TypedResults.Redirect(AttributionMapUrls.Overlay(id), permanent: true, preserveMethod: true)
                 : TypedResults.NotFound();
         }).WithTags("Saliency");

@@ -61,8 +61,7 @@ public sealed class AttributionService(
         }
 
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var teams = access.ReadableTeams;
-        var runs = await db.Runs.AsNoTracking().Where(r => runIds.Contains(r.Id) && teams.Contains(r.TeamId)).ToListAsync(cancellationToken);
+        var runs = await db.Runs.AsNoTracking().VisibleTo(access).Where(r => runIds.Contains(r.Id)).ToListAsync(cancellationToken);
         var missing = runIds.Except(runs.Select(r => r.Id)).ToList();
         if (missing.Count > 0) throw RequestValidationException.NotFound($"Run {missing[0]} does not exist.");
         if (runs.Select(r => r.TeamId).Distinct().Count() > 1)
@@ -108,8 +107,7 @@ public sealed class AttributionService(
     public async Task<AttributionRequestResponse?> GetAsync(int id, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var teams = access.ReadableTeams;
-        var request = await db.AttributionRequests.AsNoTracking().FirstOrDefaultAsync(r => r.Id == id && teams.Contains(r.TeamId), cancellationToken);
+        var request = await db.AttributionRequests.AsNoTracking().VisibleTo(access).FirstOrDefaultAsync(r => r.Id == id, cancellationToken);
         if (request is null) return null;
         var mapIds = request.MapIds;
         var stored = await db.StoredAttributions.AsNoTracking().Where(a => mapIds.Contains(a.Id)).ToDictionaryAsync(a => a.Id, cancellationToken);
@@ -128,9 +126,8 @@ public sealed class AttributionService(
     public async Task<bool?> CancelAsync(int id, CancellationToken cancellationToken = default)
     {
         access.RequireWriter();
-        var teams = access.ReadableTeams;
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        if (!await db.AttributionRequests.AnyAsync(r => r.Id == id && teams.Contains(r.TeamId), cancellationToken))
+        if (!await db.AttributionRequests.VisibleTo(access).AnyAsync(r => r.Id == id, cancellationToken))
         {
             return null;
         }
@@ -155,9 +152,8 @@ public sealed class AttributionService(
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var name = method.Trim().ToLowerInvariant();
-        var teams = access.ReadableTeams;
-        var query = db.StoredAttributions.AsNoTracking()
-            .Where(a => a.RunId == runId && a.Method == name && a.SliceId == sliceId && teams.Contains(a.Run!.TeamId));
+        var query = db.StoredAttributions.AsNoTracking().VisibleTo(access)
+            .Where(a => a.RunId == runId && a.Method == name && a.SliceId == sliceId);
         if (!string.IsNullOrWhiteSpace(parametersHash))
         {
             var hash = parametersHash.Trim().ToLowerInvariant();

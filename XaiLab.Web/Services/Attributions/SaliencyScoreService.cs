@@ -20,8 +20,7 @@ public sealed class SaliencyScoreService(IDbContextFactory<XaiLabDbContext> cont
     public async Task<SaliencyScoresResponse?> ForRunAsync(int runId, double threshold, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var teams = access.ReadableTeams;
-        if (!await db.Runs.AnyAsync(r => r.Id == runId && teams.Contains(r.TeamId), cancellationToken))
+        if (!await db.Runs.VisibleTo(access).AnyAsync(r => r.Id == runId, cancellationToken))
         {
             return null;
         }

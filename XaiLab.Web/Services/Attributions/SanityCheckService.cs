@@ -27,10 +27,9 @@ public sealed class SanityCheckService(
     /// <summary>The latest check of a run of the caller's teams; null for other runs.</summary>
     public async Task<SanityCheckResponse?> GetAsync(int runId, CancellationToken cancellationToken = default)
     {
-        var teams = access.ReadableTeams;
         await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
         {
-            if (!await db.Runs.AnyAsync(r => r.Id == runId && teams.Contains(r.TeamId), cancellationToken))
+            if (!await db.Runs.VisibleTo(access).AnyAsync(r => r.Id == runId, cancellationToken))
             {
                 return null;
             }
@@ -43,9 +42,8 @@ public sealed class SanityCheckService(
     {
         ArgumentNullException.ThrowIfNull(request);
         access.RequireWriter();
-        var teams = access.ReadableTeams;
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var run = await db.Runs.AsNoTracking().FirstOrDefaultAsync(r => r.Id == runId && teams.Contains(r.TeamId), cancellationToken);
+        var run = await db.Runs.AsNoTracking().VisibleTo(access).FirstOrDefaultAsync(r => r.Id == runId, cancellationToken);
         if (run is null)
         {
             return null;

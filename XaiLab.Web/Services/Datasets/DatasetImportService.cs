@@ -83,9 +83,8 @@ public sealed class DatasetImportService(
     public async Task<bool> CancelAsync(int datasetId, CancellationToken cancellationToken = default)
     {
         access.RequireWriter();
-        var teams = access.ReadableTeams;
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var dataset = await db.Datasets.FirstOrDefaultAsync(d => d.Id == datasetId && teams.Contains(d.TeamId), cancellationToken)
+        var dataset = await db.Datasets.VisibleTo(access).FirstOrDefaultAsync(d => d.Id == datasetId, cancellationToken)
             ?? throw RequestValidationException.NotFound($"Dataset {datasetId} does not exist.");
         if (dataset.Status != DatasetStatus.Importing)
         {

@@ -59,8 +59,7 @@ public sealed class DatasetService(
     public async Task<DatasetResponse?> GetAsync(int datasetId, CancellationToken cancellationToken = default)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        var teams = access.ReadableTeams;
-        var dataset = await db.Datasets.AsNoTracking().FirstOrDefaultAsync(d => d.Id == datasetId && teams.Contains(d.TeamId), cancellationToken);
+        var dataset = await db.Datasets.AsNoTracking().VisibleTo(access).FirstOrDefaultAsync(d => d.Id == datasetId, cancellationToken);
         if (dataset is null)
         {
             return null;
@@ -74,15 +73,14 @@ public sealed class DatasetService(
     public async Task<IReadOnlyList<DatasetResponse>> ListAsync(CancellationToken cancellationToken = default)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        var teams = access.ReadableTeams;
-        var datasets = await db.Datasets.AsNoTracking().Where(d => teams.Contains(d.TeamId)).OrderByDescending(d => d.CreatedAt).ToListAsync(cancellationToken);
+        var datasets = await db.Datasets.AsNoTracking().VisibleTo(access).OrderByDescending(d => d.CreatedAt).ToListAsync(cancellationToken);
         var counts = await db.Slices
-            .Where(s => teams.Contains(s.Dataset!.TeamId))
+            .VisibleTo(access)
             .GroupBy(s => new { s.DatasetId, s.Label, s.Split })
             .Select(g => new { g.Key.DatasetId, g.Key.Label, g.Key.Split, Count = g.Count() })
             .ToListAsync(cancellationToken);
         var duplicates = await db.Slices
-            .Where(s => teams.Contains(s.Dataset!.TeamId))
+            .VisibleTo(access)
             .GroupBy(s => new { s.DatasetId, s.ContentHash })
             .Where(g => g.Count() > 1)
             .Select(g => g.Key.DatasetId)
@@ -98,9 +96,8 @@ public sealed class DatasetService(
     /// <summary>Whether the dataset exists in one of the caller's teams.</summary>
     public async Task<bool> ExistsAsync(int datasetId, CancellationToken cancellationToken = default)
     {
-        var teams = access.ReadableTeams;
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        return await db.Datasets.AnyAsync(d => d.Id == datasetId && teams.Contains(d.TeamId), cancellationToken);
+        return await db.Datasets.VisibleTo(access).AnyAsync(d => d.Id == datasetId, cancellationToken);
     }
 
     private static async Task<List<(int Label, SplitPart Split, int Count)>> CountsAsync(IQueryable<Slice> slices, CancellationToken cancellationToken) =>

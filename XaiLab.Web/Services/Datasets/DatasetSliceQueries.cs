@@ -19,7 +19,7 @@ public sealed class DatasetSliceQueries(IDbContextFactory<XaiLabDbContext> conte
         if (skip < 0) throw new RequestValidationException("skip must not be negative.");
         if (take is < 1 or > MaxTake) throw new RequestValidationException($"take must be between 1 and {MaxTake}.");
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var classes = await ClassNamesAsync(db, datasetId, access.ReadableTeams, cancellationToken);
+        var classes = await ClassNamesAsync(db, datasetId, cancellationToken);
         if (classes is null)
         {
             return null;
@@ -40,7 +40,7 @@ public sealed class DatasetSliceQueries(IDbContextFactory<XaiLabDbContext> conte
     public async Task<int> CountAsync(int datasetId, SliceFilter filter, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var classes = await ClassNamesAsync(db, datasetId, access.ReadableTeams, cancellationToken);
+        var classes = await ClassNamesAsync(db, datasetId, cancellationToken);
         return classes is null ? 0 : await Filter(db, datasetId, classes, filter).CountAsync(cancellationToken);
     }
 
@@ -48,8 +48,7 @@ public sealed class DatasetSliceQueries(IDbContextFactory<XaiLabDbContext> conte
     public async Task<IReadOnlyList<PatientCount>> TopPatientsAsync(int datasetId, int top, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var teams = access.ReadableTeams;
-        var rows = await db.Slices.Where(s => s.DatasetId == datasetId && teams.Contains(s.Dataset!.TeamId))
+        var rows = await db.Slices.VisibleTo(access).Where(s => s.DatasetId == datasetId)
             .GroupBy(s => s.PatientId)
             .Select(g => new { PatientId = g.Key, Count = g.Count() })
             .OrderByDescending(p => p.Count).ThenBy(p => p.PatientId)
@@ -58,8 +57,8 @@ public sealed class DatasetSliceQueries(IDbContextFactory<XaiLabDbContext> conte
         return rows.Select(p => new PatientCount(p.PatientId, p.Count)).ToList();
     }
 
-    private static async Task<List<string>?> ClassNamesAsync(XaiLabDbContext db, int datasetId, IReadOnlyList<int> teams, CancellationToken cancellationToken) =>
-        (await db.Datasets.AsNoTracking().Where(d => d.Id == datasetId && teams.Contains(d.TeamId)).Select(d => new { d.ClassNames }).FirstOrDefaultAsync(cancellationToken))?.ClassNames;
+    private async Task<List<string>?> ClassNamesAsync(XaiLabDbContext db, int datasetId, CancellationToken cancellationToken) =>
+        (await db.Datasets.AsNoTracking().VisibleTo(access).Where(d => d.Id == datasetId).Select(d => new { d.ClassNames }).FirstOrDefaultAsync(cancellationToken))?.ClassNames;
 
     private static IQueryable<Slice> Filter(XaiLabDbContext db, int datasetId, List<string> classes, SliceFilter filter)
     {

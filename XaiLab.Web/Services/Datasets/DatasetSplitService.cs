@@ -15,8 +15,7 @@ public sealed class DatasetSplitService(IDbContextFactory<XaiLabDbContext> conte
     public async Task<LeakageResponse?> LeakageAsync(int datasetId, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var teams = access.ReadableTeams;
-        var dataset = await db.Datasets.AsNoTracking().FirstOrDefaultAsync(d => d.Id == datasetId && teams.Contains(d.TeamId), cancellationToken);
+        var dataset = await db.Datasets.AsNoTracking().VisibleTo(access).FirstOrDefaultAsync(d => d.Id == datasetId, cancellationToken);
         if (dataset is null)
         {
             return null;
@@ -51,8 +50,7 @@ public sealed class DatasetSplitService(IDbContextFactory<XaiLabDbContext> conte
         var seed = request.Seed ?? 1;
 
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var readable = access.ReadableTeams;
-        var dataset = await db.Datasets.FirstOrDefaultAsync(d => d.Id == datasetId && readable.Contains(d.TeamId), cancellationToken)
+        var dataset = await db.Datasets.VisibleTo(access).FirstOrDefaultAsync(d => d.Id == datasetId, cancellationToken)
             ?? throw RequestValidationException.NotFound($"Dataset {datasetId} does not exist.");
         if (dataset.Status != DatasetStatus.Ready)
         {

@@ -31,9 +31,8 @@ public sealed class EmbeddingService(
     public async Task<int> RequestForRunAsync(int runId, CreateEmbeddingRequest request, CancellationToken cancellationToken = default)
     {
         access.RequireWriter();
-        var teams = access.ReadableTeams;
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        var run = await db.Runs.AsNoTracking().FirstOrDefaultAsync(r => r.Id == runId && teams.Contains(r.TeamId), cancellationToken)
+        var run = await db.Runs.AsNoTracking().VisibleTo(access).FirstOrDefaultAsync(r => r.Id == runId, cancellationToken)
             ?? throw RequestValidationException.NotFound($"Run {runId} does not exist.");
         var source = (request.Source ?? "trained").Trim().ToLowerInvariant() switch
         {
@@ -61,8 +60,7 @@ public sealed class EmbeddingService(
     public async Task<IReadOnlyList<EmbeddingResponse>> ListForRunAsync(int runId, CancellationToken cancellationToken = default)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        var teams = access.ReadableTeams;
-        var run = await db.Runs.AsNoTracking().FirstOrDefaultAsync(r => r.Id == runId && teams.Contains(r.TeamId), cancellationToken);
+        var run = await db.Runs.AsNoTracking().VisibleTo(access).FirstOrDefaultAsync(r => r.Id == runId, cancellationToken);
         if (run is null)
         {
             return [];
@@ -96,16 +94,14 @@ public sealed class EmbeddingService(
     public async Task<int> DatasetOfRunAsync(int runId, CancellationToken cancellationToken = default)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        var teams = access.ReadableTeams;
-        return await db.Runs.Where(r => r.Id == runId && teams.Contains(r.TeamId)).Select(r => (int?)r.DatasetId).FirstOrDefaultAsync(cancellationToken)
+        return await db.Runs.VisibleTo(access).Where(r => r.Id == runId).Select(r => (int?)r.DatasetId).FirstOrDefaultAsync(cancellationToken)
             ?? throw RequestValidationException.NotFound($"Run {runId} does not exist.");
     }
 
     public async Task<IReadOnlyList<EmbeddingResponse>> ListForDatasetAsync(int datasetId, CancellationToken cancellationToken = default)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        var teams = access.ReadableTeams;
-        var rows = await db.Embeddings.AsNoTracking().Where(e => e.DatasetId == datasetId && e.RunId == null && teams.Contains(e.Dataset!.TeamId))
+        var rows = await db.Embeddings.AsNoTracking().VisibleTo(access).Where(e => e.DatasetId == datasetId && e.RunId == null)
             .OrderBy(e => e.Id).ToListAsync(cancellationToken);
         return rows.Select(e => ToResponse(e, [])).ToList();
     }
@@ -113,8 +109,7 @@ public sealed class EmbeddingService(
     public async Task<EmbeddingResponse?> GetAsync(int id, CancellationToken cancellationToken = default)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        var teams = access.ReadableTeams;
-        var embedding = await db.Embeddings.AsNoTracking().FirstOrDefaultAsync(e => e.Id == id && teams.Contains(e.Dataset!.TeamId), cancellationToken);
+        var embedding = await db.Embeddings.AsNoTracking().VisibleTo(access).FirstOrDefaultAsync(e => e.Id == id, cancellationToken);
         if (embedding is null)
         {
             return null;
@@ -143,8 +138,7 @@ public sealed class EmbeddingService(
     private async Task<int> RequestAsync(XaiLabDbContext db, int datasetId, int? runId, EmbeddingSource source, string weights,
         CreateEmbeddingRequest request, CancellationToken cancellationToken)
     {
-        var teams = access.ReadableTeams;
-        var dataset = await db.Datasets.AsNoTracking().FirstOrDefaultAsync(d => d.Id == datasetId && teams.Contains(d.TeamId), cancellationToken)
+        var dataset = await db.Datasets.AsNoTracking().VisibleTo(access).FirstOrDefaultAsync(d => d.Id == datasetId, cancellationToken)
             ?? throw RequestValidationException.NotFound($"Dataset {datasetId} does not exist.");
         TeamAccess.SameTeam(request.TeamId, dataset.TeamId, $"dataset {datasetId}");
         if (dataset.Status != DatasetStatus.Ready)

@@ -15,9 +15,8 @@ public sealed class ModelTableService(IDbContextFactory<XaiLabDbContext> context
 
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         // Aggregated here rather than in SQL: SQLite cannot subtract DateTimeOffset values.
-        var teams = access.ReadableTeams;
-        var runs = await db.Runs.AsNoTracking()
-            .Where(r => teams.Contains(r.TeamId) && r.Status == RunStatus.Succeeded && r.TestAccuracy != null)
+        var runs = await db.Runs.AsNoTracking().VisibleTo(access)
+            .Where(r => r.Status == RunStatus.Succeeded && r.TestAccuracy != null)
             .Select(r => new { r.Architecture, r.DatasetId, Accuracy = r.TestAccuracy!.Value, r.StartedAt, r.FinishedAt })
             .ToListAsync(cancellationToken);
         var datasetIds = runs.Select(r => r.DatasetId).Distinct().ToList();

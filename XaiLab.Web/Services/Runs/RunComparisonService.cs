@@ -13,8 +13,7 @@ public sealed class RunComparisonService(IDbContextFactory<XaiLabDbContext> cont
     public async Task<PairedComparisonResponse> CompareAsync(int runId, int otherRunId, CancellationToken cancellationToken = default)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        var teams = access.ReadableTeams;
-        var visible = await db.Runs.Where(r => (r.Id == runId || r.Id == otherRunId) && teams.Contains(r.TeamId)).Select(r => r.Id).ToListAsync(cancellationToken);
+        var visible = await db.Runs.VisibleTo(access).Where(r => (r.Id == runId || r.Id == otherRunId)).Select(r => r.Id).ToListAsync(cancellationToken);
         foreach (var id in new[] { runId, otherRunId }.Where(id => !visible.Contains(id)))
         {
             throw RequestValidationException.NotFound($"Run {id} does not exist.");

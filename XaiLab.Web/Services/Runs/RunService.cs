@@ -38,9 +38,8 @@ public sealed class RunService(
     {
         access.RequireWriter();
         var configs = RunConfigFactory.Create(request, workers.CudaAvailable);
-        var teams = access.ReadableTeams;
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        var dataset = await db.Datasets.AsNoTracking().FirstOrDefaultAsync(d => d.Id == request.DatasetId && teams.Contains(d.TeamId), cancellationToken)
+        var dataset = await db.Datasets.AsNoTracking().VisibleTo(access).FirstOrDefaultAsync(d => d.Id == request.DatasetId, cancellationToken)
             ?? throw RequestValidationException.NotFound($"Dataset {request.DatasetId} does not exist.");
         var team = TeamAccess.SameTeam(request.TeamId, dataset.TeamId, $"dataset {dataset.Id}");
         if (dataset.Status != DatasetStatus.Ready)
@@ -110,9 +109,8 @@ public sealed class RunService(
     public async Task<bool> UpdateAsync(int runId, UpdateRunRequest request, CancellationToken cancellationToken = default)
     {
         access.RequireWriter();
-        var teams = access.ReadableTeams;
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        var run = await db.Runs.FirstOrDefaultAsync(r => r.Id == runId && teams.Contains(r.TeamId), cancellationToken);
+        var run = await db.Runs.VisibleTo(access).FirstOrDefaultAsync(r => r.Id == runId, cancellationToken);
         if (run is null)
         {
             return false;
@@ -165,8 +163,7 @@ public sealed class RunService(
     public async Task<RunResponse?> GetAsync(int runId, CancellationToken cancellationToken = default)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        var teams = access.ReadableTeams;
-        var run = await db.Runs.AsNoTracking().FirstOrDefaultAsync(r => r.Id == runId && teams.Contains(r.TeamId), cancellationToken);
+        var run = await db.Runs.AsNoTracking().VisibleTo(access).FirstOrDefaultAsync(r => r.Id == runId, cancellationToken);
         if (run is null)
         {
             return null;
@@ -184,8 +181,7 @@ public sealed class RunService(
     {
         ArgumentNullException.ThrowIfNull(filter);
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        var teams = access.ReadableTeams;
-        var query = db.Runs.AsNoTracking().Where(r => teams.Contains(r.TeamId));
+        var query = db.Runs.AsNoTracking().VisibleTo(access);
         if (filter.DatasetId is { } datasetId)
         {
             query = query.Where(r => r.DatasetId == datasetId);
@@ -209,7 +205,7 @@ public sealed class RunService(
         if (filter.Q is { Length: > 0 } q)
         {
             var text = q.Trim().ToLowerInvariant();
-            var datasetIds = await db.Datasets.Where(d => teams.Contains(d.TeamId) && d.Name.ToLower().Contains(text)).Select(d => d.Id).ToListAsync(cancellationToken);
+            var datasetIds = await db.Datasets.VisibleTo(access).Where(d => d.Name.ToLower().Contains(text)).Select(d => d.Id).ToListAsync(cancellationToken);
             query = query.Where(r => r.Architecture.Contains(text) || (r.Tags != null && r.Tags.Contains(text))
                 || (r.Notes != null && r.Notes.ToLower().Contains(text)) || datasetIds.Contains(r.DatasetId));
         }
@@ -221,8 +217,7 @@ public sealed class RunService(
     public async Task<IReadOnlyList<PredictionResponse>> PredictionsAsync(int runId, CancellationToken cancellationToken = default)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        var teams = access.ReadableTeams;
-        var run = await db.Runs.AsNoTracking().FirstOrDefaultAsync(r => r.Id == runId && teams.Contains(r.TeamId), cancellationToken);
+        var run = await db.Runs.AsNoTracking().VisibleTo(access).FirstOrDefaultAsync(r => r.Id == runId, cancellationToken);
         var labels = run is null ? null : ReadEvaluation(run)?.Labels;
         if (labels is null)
         {
@@ -235,9 +230,8 @@ public sealed class RunService(
     public async Task<IReadOnlyList<EpochResponse>> EpochsAsync(int runId, CancellationToken cancellationToken = default)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        var teams = access.ReadableTeams;
-        return await db.EpochMetrics.AsNoTracking()
-            .Where(m => m.RunId == runId && teams.Contains(m.Run!.TeamId))
+        return await db.EpochMetrics.AsNoTracking().VisibleTo(access)
+            .Where(m => m.RunId == runId)
             .OrderBy(m => m.Epoch)
             .Select(m => new EpochResponse(m.Epoch, m.TrainLoss, m.TrainAccuracy, m.ValidationLoss, m.ValidationAccuracy, m.LearningRate, m.DurationSeconds))
             .ToListAsync(cancellationToken);
@@ -247,9 +241,8 @@ public sealed class RunService(
     public async Task<int?> SaliencyRequestIdAsync(int runId, CancellationToken cancellationToken = default)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        var teams = access.ReadableTeams;
-        return await db.AttributionRequests.AsNoTracking()
-            .Where(r => r.TrainingRunId == runId && teams.Contains(r.TeamId))
+        return await db.AttributionRequests.AsNoTracking().VisibleTo(access)
+            .Where(r => r.TrainingRunId == runId)
             .OrderByDescending(r => r.Id).Select(r => (int?)r.Id).FirstOrDefaultAsync(cancellationToken);
     }
 
@@ -257,9 +250,8 @@ public sealed class RunService(
     public async Task<IReadOnlyList<SaliencyMapResponse>> SaliencyMapsAsync(int runId, CancellationToken cancellationToken = default)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        var teams = access.ReadableTeams;
-        var request = await db.AttributionRequests.AsNoTracking()
-            .Where(r => r.TrainingRunId == runId && teams.Contains(r.TeamId))
+        var request = await db.AttributionRequests.AsNoTracking().VisibleTo(access)
+            .Where(r => r.TrainingRunId == runId)
             .OrderByDescending(r => r.Id)
             .Select(r => new { r.Id, r.MapIds })
             .FirstOrDefaultAsync(cancellationToken);
@@ -278,15 +270,13 @@ public sealed class RunService(
     /// <summary>Whether the run exists in one of the caller's teams.</summary>
     public async Task<bool> ExistsAsync(int runId, CancellationToken cancellationToken = default)
     {
-        var teams = access.ReadableTeams;
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        return await db.Runs.AnyAsync(r => r.Id == runId && teams.Contains(r.TeamId), cancellationToken);
+        return await db.Runs.VisibleTo(access).AnyAsync(r => r.Id == runId, cancellationToken);
     }
 
     private async Task<TrainingRun> FindAsync(XaiLabDbContext db, int runId, CancellationToken cancellationToken)
     {
-        var teams = access.ReadableTeams;
-        return await db.Runs.FirstOrDefaultAsync(r => r.Id == runId && teams.Contains(r.TeamId), cancellationToken)
+        return await db.Runs.VisibleTo(access).FirstOrDefaultAsync(r => r.Id == runId, cancellationToken)
             ?? throw RequestValidationException.NotFound($"Run {runId} does not exist.");
     }
 

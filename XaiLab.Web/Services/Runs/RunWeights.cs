@@ -18,8 +18,7 @@ public sealed class RunWeights(IDbContextFactory<XaiLabDbContext> contexts, Comp
     public async Task<RunWeightsFile?> ExportAsync(int runId, WeightFormat format, StateDictNaming naming, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var teams = access.ReadableTeams;
-        var run = await db.Runs.AsNoTracking().FirstOrDefaultAsync(r => r.Id == runId && teams.Contains(r.TeamId), cancellationToken);
+        var run = await db.Runs.AsNoTracking().VisibleTo(access).FirstOrDefaultAsync(r => r.Id == runId, cancellationToken);
         if (run?.CheckpointPath is null) return null;
         var architecture = ArchitectureNames.Parse(run.Architecture);
         if (naming == StateDictNaming.Torchvision && !TorchvisionNames.Supports(architecture))

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using XaiLab.Web.Services.Accounts;
 using XaiLab.Data;
 using XaiLab.Data.Artifacts;
 using XaiLab.Data.Entities;
@@ -32,7 +33,7 @@ public sealed class StudyItemImages(IDbContextFactory<XaiLabDbContext> contexts,
             return null;
         }
         var managed = managedTeams is not null
-            && await db.Studies.AnyAsync(s => s.Id == studyId && managedTeams.Contains(s.TeamId), cancellationToken);
+            && await db.Studies.InTeams(managedTeams).AnyAsync(s => s.Id == studyId, cancellationToken);
         if (!managed && assignment.AnnotatorUserId != userId)
         {
             return null;

@@ -14,7 +14,7 @@ namespace XaiLab.Web.Services.Studies;
 /// per-annotator accuracy. Means carry a 95% percentile bootstrap interval (2,000 resamples, seeded with the study seed)
 /// over the individual ratings.
 /// </summary>
-public sealed class StudyResultsService(IDbContextFactory<XaiLabDbContext> contexts, ICurrentUser user)
+public sealed class StudyResultsService(IDbContextFactory<XaiLabDbContext> contexts, TeamAccess access)
 {
     /// <summary>The automatic mask scores that ratings are correlated with, as the scorecard names them.</summary>
     internal static readonly IReadOnlyList<(string Name, Func<StoredAttribution, double?> Value)> Scores =
@@ -91,8 +91,7 @@ public sealed class StudyResultsService(IDbContextFactory<XaiLabDbContext> conte
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         // The caller's teams only: another team's study does not exist for them.
-        var teams = user.TeamIds.ToList();
-        var study = await db.Studies.AsNoTracking().FirstOrDefaultAsync(s => s.Id == studyId && teams.Contains(s.TeamId), cancellationToken);
+        var study = await db.Studies.AsNoTracking().VisibleTo(access).FirstOrDefaultAsync(s => s.Id == studyId, cancellationToken);
         if (study is null) return null;
         var assignments = await db.StudyAssignments.AsNoTracking().Where(a => a.StudyId == studyId)
             .Include(a => a.Rating)

@@ -11,7 +11,7 @@ namespace XaiLab.Web.Services.Studies;
 /// Creates, lists, reads (unblinded, for researchers) and closes studies. Creating one resolves the maps, builds the items
 /// (single, pair and gold) and every annotator's seeded order (<see cref="StudySchedule"/>) in one transaction.
 /// </summary>
-public sealed class StudyService(IDbContextFactory<XaiLabDbContext> contexts, TimeProvider time, ICurrentUser user)
+public sealed class StudyService(IDbContextFactory<XaiLabDbContext> contexts, TimeProvider time, TeamAccess access)
 {
     public const int MinScalePoints = 2;
     public const int MaxScalePoints = 9;
@@ -55,8 +55,8 @@ public sealed class StudyService(IDbContextFactory<XaiLabDbContext> contexts, Ti
         if (items.Count(i => !i.IsGold) == 0) throw new RequestValidationException("A study needs at least one map or pair to rate.");
         if (items.Count > MaxItems) throw new RequestValidationException($"A study takes at most {MaxItems} items.");
 
-        var teamId = request.TeamId ?? (user.TeamIds.Count > 0 ? user.TeamIds[0] : throw new RequestValidationException("You belong to no team."));
-        if (!user.TeamIds.Contains(teamId)) throw new RequestValidationException($"Team {teamId} does not exist.");
+        var teamId = request.TeamId ?? (access.User.TeamIds.Count > 0 ? access.User.TeamIds[0] : throw new RequestValidationException("You belong to no team."));
+        if (!access.User.TeamIds.Contains(teamId)) throw new RequestValidationException($"Team {teamId} does not exist.");
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var mapIds = items.SelectMany(i => i.SecondMapId is { } b ? new[] { i.MapId, b } : [i.MapId]).Distinct().ToList();
         // Only the team's maps: another team's map ids are reported as not existing.
@@ -132,8 +132,7 @@ public sealed class StudyService(IDbContextFactory<XaiLabDbContext> contexts, Ti
     public async Task<StudyResponse?> GetAsync(int id, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var teams = user.TeamIds.ToList();
-        var study = await db.Studies.AsNoTracking().FirstOrDefaultAsync(s => s.Id == id && teams.Contains(s.TeamId), cancellationToken);
+        var study = await db.Studies.AsNoTracking().VisibleTo(access).FirstOrDefaultAsync(s => s.Id == id, cancellationToken);
         if (study is null) return null;
         var items = await db.StudyItems.AsNoTracking().Where(i => i.StudyId == id).OrderBy(i => i.Id)
             .Include(i => i.Map).ThenInclude(m => m!.Run)
@@ -151,8 +150,7 @@ public sealed class StudyService(IDbContextFactory<XaiLabDbContext> contexts, Ti
     public async Task<IReadOnlyList<StudyMapChoice>> MapChoicesAsync(int limit = 2000, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var teams = user.TeamIds.ToList();
-        return await db.StoredAttributions.AsNoTracking().Where(a => teams.Contains(a.Run!.TeamId)).OrderByDescending(a => a.Id).Take(limit)
+        return await db.StoredAttributions.AsNoTracking().VisibleTo(access).OrderByDescending(a => a.Id).Take(limit)
             .OrderBy(a => a.SliceId).ThenBy(a => a.RunId).ThenBy(a => a.Method)
             .Select(a => new StudyMapChoice(a.Id, a.RunId, a.Run!.Architecture, a.Method, a.SliceId, a.Parameters))
             .ToListAsync(cancellationToken);
@@ -162,8 +160,7 @@ public sealed class StudyService(IDbContextFactory<XaiLabDbContext> contexts, Ti
     public async Task<IReadOnlyList<StudySummaryResponse>> ListAsync(CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var teams = user.TeamIds.ToList();
-        return await db.Studies.AsNoTracking().Where(s => teams.Contains(s.TeamId)).OrderByDescending(s => s.Id)
+        return await db.Studies.AsNoTracking().VisibleTo(access).OrderByDescending(s => s.Id)
             .Select(s => new StudySummaryResponse(s.Id, s.Title, s.Status == StudyStatus.Open ? "open" : "closed",
                 s.Items.Count, s.Assignments.Select(a => a.AnnotatorUserId).Distinct().Count(),
                 s.Assignments.Count(a => a.Rating != null), s.Assignments.Count, s.CreatedAt))
@@ -186,8 +183,7 @@ public sealed class StudyService(IDbContextFactory<XaiLabDbContext> contexts, Ti
     public async Task<bool> CloseAsync(int id, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var teams = user.TeamIds.ToList();
-        var study = await db.Studies.FirstOrDefaultAsync(s => s.Id == id && teams.Contains(s.TeamId), cancellationToken);
+        var study = await db.Studies.VisibleTo(access).FirstOrDefaultAsync(s => s.Id == id, cancellationToken);
         if (study is null) return false;
         if (study.Status == StudyStatus.Open)
         {
