@@ -22,12 +22,11 @@ public static class DataHostingExtensions
     /// </summary>
     public static IHostApplicationBuilder AddXaiLabData(this IHostApplicationBuilder builder)
     {
-        builder.Services.Configure<XaiLabOptions>(builder.Configuration.GetSection(XaiLabOptions.SectionName));
         builder.Services.Configure<DatabaseOptions>(builder.Configuration.GetSection(DatabaseOptions.SectionName));
-        var options = builder.Configuration.GetSection(XaiLabOptions.SectionName).Get<XaiLabOptions>() ?? new XaiLabOptions();
         var database = ReadDatabaseOptions(builder.Configuration);
-        var dataDirectory = ResolveDataDirectory(options, builder.Environment.ContentRootPath);
-        Directory.CreateDirectory(dataDirectory);
+        var directory = builder.XaiLabDataDirectory();
+        var dataDirectory = directory.Path;
+        builder.Services.AddSingleton(directory);
         var connectionString = database.ResolveConnectionString(
             builder.Configuration.GetConnectionString(DatabaseOptions.ConnectionStringName), dataDirectory);
 
@@ -63,9 +62,28 @@ public static class DataHostingExtensions
             _ => throw new ArgumentOutOfRangeException(nameof(options), options.Provider, "Unknown database provider."),
         };
 
-    /// <summary>The absolute data directory: <see cref="XaiLabOptions.DataDirectory"/> relative to the content root.</summary>
-    public static string ResolveDataDirectory(XaiLabOptions options, string contentRoot) =>
-        Path.GetFullPath(Path.IsPathRooted(options.DataDirectory)
+    /// <summary>
+    /// This host's data directory: the section "XaiLab" read on the first call (and kept in the builder's properties, so
+    /// every registration sees the same folder), <see cref="XaiLabOptions.DataDirectory"/> resolved against the content
+    /// root and created.
+    /// </summary>
+    public static DataDirectory XaiLabDataDirectory(this IHostApplicationBuilder builder)
+    {
+        if (builder.Properties.TryGetValue(typeof(DataDirectory), out var known))
+        {
+            return (DataDirectory)known;
+        }
+        var options = builder.Configuration.GetSection(XaiLabOptions.SectionName).Get<XaiLabOptions>() ?? new XaiLabOptions();
+        if (string.IsNullOrWhiteSpace(options.DataDirectory))
+        {
+            throw new InvalidOperationException($"{XaiLabOptions.SectionName}:DataDirectory is empty; leave it out for the default \"data\".");
+        }
+        var path = Path.GetFullPath(Path.IsPathRooted(options.DataDirectory)
             ? options.DataDirectory
-            : Path.Combine(contentRoot, options.DataDirectory));
+            : Path.Combine(builder.Environment.ContentRootPath, options.DataDirectory));
+        Directory.CreateDirectory(path);
+        var directory = new DataDirectory(path);
+        builder.Properties[typeof(DataDirectory)] = directory;
+        return directory;
+    }
 }

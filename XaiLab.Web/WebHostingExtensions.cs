@@ -28,69 +28,60 @@ public static class WebHostingExtensions
     /// </summary>
     public static IHostApplicationBuilder AddXaiLabWeb(this IHostApplicationBuilder builder)
     {
+        var node = NodeOptions.Read(builder.Configuration);
+        builder.Services.AddSingleton(node);
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
-        builder.Services.AddSingleton(NodeOptions.Read(builder.Configuration));
-        builder.Services.Configure<DatabaseHealthOptions>(builder.Configuration.GetSection(DatabaseHealthOptions.SectionName));
-        builder.Services.AddSingleton<DatabaseHealthMonitor>();
-        builder.Services.AddHostedService(services => services.GetRequiredService<DatabaseHealthMonitor>());
-        builder.AddXaiLabAccounts();
         builder.Services.AddMudServices();
+        builder.AddXaiLabAccounts();
+        builder.AddXaiLabHttp();
+        builder.Services
+            .AddDatabaseHealth()
+            .AddJobProgress(node.Role)
+            .AddDatasets()
+            .AddRuns()
+            .AddModels()
+            .AddEmbeddings()
+            .AddAttributions()
+            .AddStudies()
+            .AddScoped<TeamBackupService>();
+        // Registered before Hangfire's servers (AddXaiLabJobs runs first, but hosted services start in registration
+        // order only among themselves): the initializer migrates before any job can touch the database.
+        builder.Services.Insert(0, ServiceDescriptor.Singleton<IHostedService, DatabaseInitializer>());
+        return builder;
+    }
+
+    /// <summary>
+    /// The HTTP surface: problem details for every error (<see cref="ApiExceptionHandler"/>), no Server header,
+    /// forwarded headers from known proxies (options "XaiLab:Proxy"), 400 for unreadable bodies, OpenAPI.
+    /// </summary>
+    private static void AddXaiLabHttp(this IHostApplicationBuilder builder)
+    {
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<ApiExceptionHandler>();
         // Nothing says which server software answers.
         builder.Services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(kestrel => kestrel.AddServerHeader = false);
         var proxy = builder.Configuration.GetSection(ProxyOptions.SectionName).Get<ProxyOptions>() ?? new ProxyOptions();
+        // A configured address that is not one fails the start, naming its key.
+        foreach (var entry in builder.Configuration.GetSection($"{ProxyOptions.SectionName}:{nameof(ProxyOptions.KnownProxies)}").GetChildren())
+        {
+            if (!System.Net.IPAddress.TryParse(entry.Value, out _))
+            {
+                throw new InvalidOperationException($"{entry.Path} is \"{entry.Value}\", which is not an IP address.");
+            }
+        }
+        var knownProxies = proxy.KnownProxies.Select(System.Net.IPAddress.Parse).ToList();
         builder.Services.Configure<Microsoft.AspNetCore.Builder.ForwardedHeadersOptions>(forwarded =>
         {
             forwarded.ForwardedHeaders = Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.XForwardedFor | Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.XForwardedProto;
             forwarded.KnownProxies.Clear();
             forwarded.KnownIPNetworks.Clear();
-            foreach (var address in proxy.KnownProxies) forwarded.KnownProxies.Add(System.Net.IPAddress.Parse(address));
+            foreach (var address in knownProxies) forwarded.KnownProxies.Add(address);
         });
         builder.Services.AddSingleton(proxy);
         // A body or query the binder cannot read is the caller's error, answered 400 in every environment (Development
         // would otherwise throw it to the developer exception page as a 500).
         builder.Services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(options => options.ThrowOnBadRequest = false);
         builder.Services.AddOpenApi();
-        builder.Services.Configure<DemoDatasetOptions>(builder.Configuration.GetSection(DemoDatasetOptions.SectionName));
-        builder.Services.AddSingleton<RunProgressNotifier>();
-        builder.Services.AddSingleton<JobProgressNotifier>();
-        if (NodeOptions.Read(builder.Configuration).Role == NodeRole.Web)
-        {
-            // Progress of every job, wherever it runs, to this node's pages.
-            builder.Services.AddHostedService<JobProgressRelay>();
-        }
-        builder.Services.Configure<DatasetImportOptions>(builder.Configuration.GetSection(DatasetImportOptions.SectionName));
-        builder.Services.AddSingleton<DatasetProgressNotifier>();
-        builder.Services.AddSingleton<DatasetUploadStore>();
-        builder.Services.AddScoped<DatasetImportService>();
-        builder.Services.AddScoped<DatasetSliceQueries>();
-        builder.Services.AddScoped<DatasetSplitService>();
-        builder.Services.AddScoped<DatasetService>();
-        builder.Services.AddScoped<InterruptedImports>();
-        builder.Services.AddScoped<RunService>();
-        builder.Services.AddScoped<RunComparisonService>();
-        builder.Services.AddScoped<RunWeights>();
-        builder.Services.AddSingleton<ModelDescriptions>();
-        builder.Services.AddScoped<ModelTableService>();
-        builder.Services.AddScoped<EmbeddingService>();
-        builder.Services.AddScoped<AttributionService>();
-        builder.Services.AddScoped<SaliencyScoreService>();
-        builder.Services.Configure<AttributionFigureOptions>(builder.Configuration.GetSection(AttributionFigureOptions.SectionName));
-        builder.Services.AddScoped<AttributionFigureService>();
-        builder.Services.Configure<SanityCheckOptions>(builder.Configuration.GetSection(SanityCheckOptions.SectionName));
-        builder.Services.AddSingleton<SanityCheckStore>();
-        builder.Services.AddScoped<SanityCheckService>();
-        // Studies resolve ICurrentUser per request or circuit; the accounts work (issue #9) registers it.
-        builder.Services.AddScoped<StudyService>();
-        builder.Services.AddScoped<StudyAnnotationService>();
-        builder.Services.AddScoped<StudyResultsService>();
-        builder.Services.AddScoped<StudyItemImages>();
-        builder.Services.AddScoped<TeamBackupService>();
-        // Registered before Hangfire's servers (AddXaiLabJobs runs first, but hosted services start in registration
-        // order only among themselves): the initializer migrates before any job can touch the database.
-        builder.Services.Insert(0, ServiceDescriptor.Singleton<IHostedService, DatabaseInitializer>());
-        return builder;
     }
 
     public static WebApplication MapXaiLab(this WebApplication app)

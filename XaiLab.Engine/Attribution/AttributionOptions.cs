@@ -26,7 +26,7 @@ public sealed record AttributionOptions(
     /// <summary>
     /// Inputs per model call when none is given: 16. On this project's 2-core CPU a DenseNet121 forward+backward at 224
     /// costs about 6x less per image in batches of 16 than one image at a time, and 32 gains nothing more while doubling
-    /// the activation memory (about 1.5 GB at 224); see docs/notes/perf.md.
+    /// the activation memory (about 1.5 GB at 224); see docs/performance.md.
     /// </summary>
     public const int DefaultInternalBatchSize = 16;
 }

@@ -9,8 +9,8 @@ namespace XaiLab.Engine.Runtime;
 /// NCHW, which libtorch's convolutions recognise and keep) and bf16 by explicit casts.
 /// </summary>
 /// <param name="Precision">Number format; default <see cref="NumericPrecision.Float32"/> (measured fastest on the
-/// project's CPU, which has no bf16 arithmetic; see docs/notes/perf.md).</param>
-/// <param name="ChannelsLast">NHWC strides for convolution weights and inputs; default false (see docs/notes/perf.md for
+/// project's CPU, which has no bf16 arithmetic; see docs/performance.md).</param>
+/// <param name="ChannelsLast">NHWC strides for convolution weights and inputs; default false (see docs/performance.md for
 /// the measurement that chose it).</param>
 public sealed record ComputeFormat(NumericPrecision Precision = NumericPrecision.Float32, bool ChannelsLast = false)
 {

@@ -6,7 +6,7 @@ namespace XaiLab.Engine.Runtime;
 /// libtorch's CPU kernels run on GNU OpenMP, whose idle threads spin by default. On a machine whose cores are shared
 /// with other busy processes a spinning thread burns the time slice its partner needs, and a parallel region can take
 /// tens of times its CPU cost (measured here: DenseNet121 forward at 64 px, 2 threads, load 30: 770 CPU-ms per image
-/// spinning, 27 with one thread, about 50 passive; see docs/notes/perf.md). Call <see cref="UsePassiveWaiting"/> first
+/// spinning, 27 with one thread, about 50 passive; see docs/performance.md). Call <see cref="UsePassiveWaiting"/> first
 /// thing in Main, before any TorchSharp call loads libtorch: OpenMP reads <c>OMP_WAIT_POLICY</c> once, when it loads.
 /// </summary>
 public static partial class ThreadWaitPolicy

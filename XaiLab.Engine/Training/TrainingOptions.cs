@@ -15,11 +15,9 @@ namespace XaiLab.Engine.Training;
 /// <param name="ClassWeighting">Weight the cross-entropy by <see cref="ClassWeights.Balanced"/> of the training labels; default false.</param>
 /// <param name="EarlyStoppingPatience">Stop after this many epochs without a lower validation loss; default null = never.</param>
 /// <param name="ChannelsLast">
-/// Train on batches with NHWC strides (<see cref="Runtime.ComputeFormat.ChannelsLast"/>), which libtorch's convolutions
-/// keep through the network; the weights stay NCHW because checkpoints need contiguous tensors. The result is the same
-/// within float rounding. For 1-channel inputs NHWC and NCHW are the same strides, so only multi-channel inputs change. Default false: on the project's 2-core CPU it was not faster (see
-/// docs/notes/perf.md). bf16 training is not offered: without autocast (TorchSharp 0.107) it would mean bf16 master
-/// weights, which drop AdamW updates smaller than 1/256 of a weight, and this CPU has no bf16 arithmetic.
+/// Train on batches with NHWC strides (<see cref="Runtime.ComputeFormat.ChannelsLast"/>); same result within float
+/// rounding. Default false: not faster on the project's CPU (measurements and the reasons bf16 training is not offered:
+/// docs/performance.md, "What changed (engine)" and "Findings").
 /// </param>
 public sealed record TrainingOptions(
     int Epochs = 10,

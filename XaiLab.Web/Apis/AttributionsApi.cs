@@ -27,14 +27,11 @@ public static class AttributionsApi
             int id, AttributionService attributions, CancellationToken ct) =>
             await attributions.GetAsync(id, ct) is { } request ? TypedResults.Ok(request) : TypedResults.NotFound());
 
-        api.MapPost("/attributions/{id:int}/cancel", async Task<Results<Accepted, NotFound, ProblemHttpResult>> (
-            int id, AttributionService attributions, CancellationToken ct) =>
-            await attributions.CancelAsync(id, ct) switch
-            {
-                null => TypedResults.NotFound(),
-                false => ApiProblems.From(new RequestValidationException("Only queued or running attribution requests can be cancelled.", conflict: true)),
-                true => TypedResults.Accepted($"/api/attributions/{id}"),
-            });
+        api.MapPost("/attributions/{id:int}/cancel", async Task<Accepted> (int id, AttributionService attributions, CancellationToken ct) =>
+        {
+            await attributions.CancelAsync(id, ct);
+            return TypedResults.Accepted($"/api/attributions/{id}");
+        });
 
         api.MapGet("/attributions/{id:int}/figure.{format}", async Task<Results<FileContentHttpResult, NotFound, ProblemHttpResult>> (
             int id, string format, [FromQuery] string? colormap, [FromQuery] double? opacity, [FromQuery] bool? shared,
@@ -45,10 +42,10 @@ public static class AttributionsApi
             {
                 return ApiProblems.From(new RequestValidationException($"Unknown figure format '{format}'. Valid: png, pdf."));
             }
-            OverlayLook look;
-            look = OverlayLook.Parse(colormap, opacity, sign);
-            var figureLook = new AttributionFigureLook(look.Palette, look.Opacity, shared ?? false, look.Signed);
-            var bytes = kind == "png" ? await figures.RenderPngAsync(id, figureLook, ct) : await figures.RenderPdfAsync(id, figureLook, ct);
+            OverlayStyle look;
+            look = OverlayStyle.Parse(colormap, opacity, sign);
+            var figureStyle = new AttributionFigureStyle(look.Palette, look.Opacity, shared ?? false, look.Signed);
+            var bytes = kind == "png" ? await figures.RenderPngAsync(id, figureStyle, ct) : await figures.RenderPdfAsync(id, figureStyle, ct);
             return bytes is null
                 ? TypedResults.NotFound()
                 : TypedResults.File(bytes, kind == "png" ? "image/png" : "application/pdf", $"xailab-attributions-{id}.{kind}");
@@ -72,7 +69,7 @@ public static class AttributionsApi
             {
                 return ApiProblems.From(new RequestValidationException($"Unknown format '{format}'. Valid: png, raw."));
             }
-            var look = OverlayLook.Parse(colormap, opacity, sign);
+            var look = OverlayStyle.Parse(colormap, opacity, sign);
             if (ceiling is not null && !(ceiling > 0 && double.IsFinite(ceiling.Value)))
             {
                 return ApiProblems.From(new RequestValidationException("ceiling must be a positive number."));

@@ -57,13 +57,10 @@ public static class AuthApi
             return TypedResults.Ok(new TokenResponse(created.Token, created.Id, created.Name));
         });
 
-        signedIn.MapDelete("/tokens/{id:int}", async Task<Results<NoContent, NotFound>> (
+        signedIn.MapDelete("/tokens/{id:int}", async Task<NoContent> (
             int id, ICurrentUser user, PersonalAccessTokens tokens, IAuditLog audit, CancellationToken ct) =>
         {
-            if (!await tokens.RevokeAsync(user.UserId!, id, ct))
-            {
-                return TypedResults.NotFound();
-            }
+            await tokens.RevokeAsync(user.UserId!, id, ct);
             await audit.RecordAsync(AuditActions.TokenRevoked, "token", id.ToString(CultureInfo.InvariantCulture), null, ct);
             return TypedResults.NoContent();
         });

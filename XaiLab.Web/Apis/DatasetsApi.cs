@@ -32,11 +32,10 @@ public static class DatasetsApi
             return TypedResults.Accepted($"/api/datasets/{id}", new CreatedResponse(id));
         }).DisableAntiforgery();
 
-        api.MapPost("/{id:int}/cancel", async Task<Results<Accepted, NotFound, ProblemHttpResult>> (int id, DatasetImportService imports, CancellationToken ct) =>
+        api.MapPost("/{id:int}/cancel", async Task<Accepted> (int id, DatasetImportService imports, CancellationToken ct) =>
         {
-            return await imports.CancelAsync(id, ct)
-                ? TypedResults.Accepted($"/api/datasets/{id}")
-                : ApiProblems.From(new RequestValidationException($"Dataset {id} is not importing.", conflict: true));
+            await imports.CancelAsync(id, ct);
+            return TypedResults.Accepted($"/api/datasets/{id}");
         });
 
         api.MapGet("/{id:int}/slices", async Task<Results<Ok<IReadOnlyList<SliceResponse>>, NotFound, ProblemHttpResult>> (

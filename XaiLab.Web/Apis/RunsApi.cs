@@ -43,14 +43,16 @@ public static class RunsApi
             return TypedResults.Ok(await comparisons.CompareAsync(id, otherId, ct));
         });
 
-        api.MapPatch("/{id:int}", async Task<Results<NoContent, NotFound, ProblemHttpResult>> (int id, UpdateRunRequest request, RunService runs, CancellationToken ct) =>
+        api.MapPatch("/{id:int}", async Task<NoContent> (int id, UpdateRunRequest request, RunService runs, CancellationToken ct) =>
         {
-            return await runs.UpdateAsync(id, request, ct) ? TypedResults.NoContent() : TypedResults.NotFound();
+            await runs.UpdateAsync(id, request, ct);
+            return TypedResults.NoContent();
         });
 
-        api.MapPost("/{id:int}/retry", async Task<Results<Accepted, ProblemHttpResult>> (int id, RunService runs, CancellationToken ct) =>
+        api.MapPost("/{id:int}/retry", async Task<Accepted> (int id, RunService runs, CancellationToken ct) =>
         {
-            return await runs.RetryAsync(id, ct) ? TypedResults.Accepted($"/api/runs/{id}") : ApiProblems.From(new RequestValidationException("Only failed or cancelled runs can be retried.", conflict: true));
+            await runs.RetryAsync(id, ct);
+            return TypedResults.Accepted($"/api/runs/{id}");
         });
 
         api.MapGet("/{id:int}", async Task<Results<Ok<RunResponse>, NotFound>> (int id, RunService runs, CancellationToken ct) =>
@@ -68,9 +70,10 @@ public static class RunsApi
             return TypedResults.Accepted($"/api/runs/{ids[0]}", new CreatedRunsResponse(ids[0], ids));
         });
 
-        api.MapPost("/{id:int}/cancel", async Task<Results<Accepted, ProblemHttpResult>> (int id, RunService runs, CancellationToken ct) =>
+        api.MapPost("/{id:int}/cancel", async Task<Accepted> (int id, RunService runs, CancellationToken ct) =>
         {
-            return await runs.CancelAsync(id, ct) ? TypedResults.Accepted($"/api/runs/{id}") : ApiProblems.From(new RequestValidationException("The run has already finished.", conflict: true));
+            await runs.CancelAsync(id, ct);
+            return TypedResults.Accepted($"/api/runs/{id}");
         });
         return app;
     }

@@ -61,11 +61,12 @@ public static class StudiesApi
             return await annotation.RateAsync(id, user.UserId!, request, ct) is { } progress ? TypedResults.Ok(progress) : TypedResults.NotFound();
         });
 
-        api.MapPost("/{id:int}/close", async Task<Results<NoContent, NotFound, ProblemHttpResult>> (
+        api.MapPost("/{id:int}/close", async Task<Results<NoContent, ProblemHttpResult>> (
             int id, [FromServices] ICurrentUser user, StudyService studies, CancellationToken ct) =>
         {
             if (Denied(user, manage: true) is { } denied) return denied;
-            return await studies.CloseAsync(id, ct) ? TypedResults.NoContent() : TypedResults.NotFound();
+            await studies.CloseAsync(id, ct);
+            return TypedResults.NoContent();
         });
 
         api.MapGet("/{id:int}/results", async Task<Results<Ok<StudyResultsResponse>, NotFound, ProblemHttpResult>> (

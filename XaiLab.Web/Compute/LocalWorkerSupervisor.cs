@@ -15,7 +15,7 @@ namespace XaiLab.Web.Compute;
 /// </summary>
 public sealed class LocalWorkerSupervisor(
     IOptions<ComputeOptions> options,
-    IOptions<XaiLabOptions> data,
+    DataDirectory data,
     IConfiguration configuration,
     IHostEnvironment environment,
     WorkerDeaths deaths,
@@ -30,7 +30,7 @@ public sealed class LocalWorkerSupervisor(
 
     private async Task SuperviseAsync(int number, CancellationToken stoppingToken)
     {
-        var dataDirectory = DataHostingExtensions.ResolveDataDirectory(data.Value, environment.ContentRootPath);
+        var dataDirectory = data.Path;
         var delay = TimeSpan.FromSeconds(1);
         for (var incarnation = 1; !stoppingToken.IsCancellationRequested; incarnation++)
         {

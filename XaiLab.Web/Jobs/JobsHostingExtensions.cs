@@ -34,7 +34,8 @@ public static class JobsHostingExtensions
         // The storage is this host's own singleton. Hangfire's defaults resolve it through the static JobStorage.Current,
         // which the last host to start overwrites: with several hosts in one process (tests) a client could then enqueue
         // into another host's storage, or into a disposed one.
-        builder.Services.AddSingleton(_ => CreateStorage(builder.Configuration, builder.Environment.ContentRootPath, jobs));
+        var dataDirectory = builder.XaiLabDataDirectory();
+        builder.Services.AddSingleton(_ => CreateStorage(builder.Configuration, dataDirectory, jobs));
         builder.Services.AddHangfire((services, config) => config
             .UseLogProvider(new HangfireLogProvider(services.GetRequiredService<ILoggerFactory>()))
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
@@ -79,7 +80,7 @@ public static class JobsHostingExtensions
         builder.Services.AddScoped<IJobRecovery, SanityCheckRecovery>();
         builder.Services.AddScoped<IJobRecovery, EmbeddingRecovery>();
         builder.Services.AddScoped<TrainingJob>();
-        builder.Services.AddScoped<RunDataLoader>();
+        builder.Services.AddScoped<RunSplitsLoader>();
         builder.Services.AddSingleton<SliceInputCache>();
         builder.Services.AddScoped<RunEvaluationStage>();
         builder.Services.AddScoped<SaliencyStage>();
@@ -95,11 +96,10 @@ public static class JobsHostingExtensions
         return builder;
     }
 
-    private static JobStorage CreateStorage(IConfiguration configuration, string contentRoot, JobsOptions jobs)
+    private static JobStorage CreateStorage(IConfiguration configuration, DataDirectory data, JobsOptions jobs)
     {
         var database = DataHostingExtensions.ReadDatabaseOptions(configuration);
-        var data = configuration.GetSection(XaiLabOptions.SectionName).Get<XaiLabOptions>() ?? new XaiLabOptions();
-        var dataDirectory = DataHostingExtensions.ResolveDataDirectory(data, contentRoot);
+        var dataDirectory = data.Path;
         if (database.Provider == DatabaseProvider.Postgres)
         {
             var options = new PostgreSqlStorageOptions

@@ -17,6 +17,9 @@ public sealed class RequestValidationException(string message, bool conflict = f
 
     public static RequestValidationException Denied(string message) => new(message) { Forbidden = true };
 
+    /// <summary>A valid request the object's current state refuses (409): cancelling what has finished, and the like.</summary>
+    public static RequestValidationException InConflict(string message) => new(message, conflict: true);
+
     /// <summary>True when the caller asked for too much expensive work too fast (429, with Retry-After).</summary>
     public bool Throttled { get; private init; }
 

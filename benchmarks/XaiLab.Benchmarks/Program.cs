@@ -5,7 +5,7 @@ using XaiLab.Benchmarks;
 using XaiLab.Engine.Runtime;
 using XaiLab.Engine.Runtime.Cpu;
 
-// Before anything loads libtorch: OpenMP reads its wait policy once (see ThreadWaitPolicy and docs/notes/perf.md).
+// Before anything loads libtorch: OpenMP reads its wait policy once (see ThreadWaitPolicy and docs/performance.md).
 var waitPolicy = args.Contains("--spin") ? "ACTIVE (default)" : ThreadWaitPolicy.UsePassiveWaiting();
 if (OneDnnIsaGuard.RunProbeIfAsked(args) is { } probeExit) return probeExit;
 // The hardware guard: a CPU whose oneDNN faults on ResNet-50's 1x1 convolutions computes with the ISA that survives.

@@ -29,7 +29,7 @@ public sealed record RunResponse(
     DateTimeOffset CreatedAt,
     DateTimeOffset? StartedAt,
     DateTimeOffset? FinishedAt,
-    RunConfig? Config = null,
+    RunConfigResponse? Config = null,
     IReadOnlyList<ClassMetricsResponse>? PerClass = null,
     AucResponse? Auc = null,
     double? MacroF1 = null,

@@ -18,7 +18,7 @@ namespace XaiLab.Web.Jobs.Attributions;
 /// <summary>
 /// One run's trained model, ready to explain slices: weights from the run's last checkpoint, the preprocessor with
 /// statistics from the training split (as training), and the run's test predictions (the explained class is the
-/// prediction, else the label, as the skeleton's saliency step).
+/// prediction, else the label, as the run's built-in saliency step).
 /// </summary>
 public sealed class RunExplainer : IDisposable
 {
@@ -49,7 +49,7 @@ public sealed class RunExplainer : IDisposable
                 .Where(s => s.DatasetId == run.DatasetId && s.Split == SplitPart.Train)
                 .Select(s => s.Id).ToListAsync(cancellationToken);
             using var cache = await inputs.OpenAsync(run.DatasetId, run.ImageSize, cancellationToken);
-            stats = await RunDataLoader.StatisticsAsync(run, cache, trainIds, contexts, cancellationToken);
+            stats = await RunSplitsLoader.StatisticsAsync(run, cache, trainIds, contexts, cancellationToken);
         }
         // Preprocess of the original slice equals the training path (cache plane + Normalize): one code path, tested.
         var preprocessor = new SlicePreprocessor(new PreprocessingOptions(run.ImageSize, 1, stats));

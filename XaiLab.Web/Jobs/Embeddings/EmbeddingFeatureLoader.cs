@@ -41,7 +41,7 @@ public sealed class EmbeddingFeatureLoader(IDbContextFactory<XaiLabDbContext> co
         using var cache = await cacheStore.OpenAsync(embedding.DatasetId, size, cancellationToken);
         var stats = run is null
             ? NormalizationStats.FromPlanes(train.Select(s => (ReadOnlyMemory<float>)cache.Plane(cache.RowOf(s.Id))))
-            : await RunDataLoader.StatisticsAsync(run, cache, train.Select(s => s.Id), contexts, cancellationToken);
+            : await RunSplitsLoader.StatisticsAsync(run, cache, train.Select(s => s.Id), contexts, cancellationToken);
         var preprocessor = new SlicePreprocessor(new PreprocessingOptions(size, 1, stats));
         var inputs = selected.Select(s => preprocessor.Normalize(cache.Plane(cache.RowOf(s.Id)))).ToArray();
         var ids = selected.Select(s => s.Id).ToList();

@@ -11,7 +11,7 @@ namespace XaiLab.Web.Jobs.Training;
 /// <summary>Predicts the test split and stores per-slice predictions and the classification report.</summary>
 public sealed class RunEvaluationStage(IDbContextFactory<XaiLabDbContext> contexts)
 {
-    public async Task RunAsync(TrainingRun run, Network network, RunData data, CancellationToken cancellationToken)
+    public async Task RunAsync(TrainingRun run, Network network, RunSplits data, CancellationToken cancellationToken)
     {
         var probabilities = network.Predict(data.Test, run.BatchSize);
         var labels = Enumerable.Range(0, data.Test.Count).Select(data.Test.Label).ToArray();

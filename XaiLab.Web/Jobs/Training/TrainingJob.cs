@@ -20,14 +20,14 @@ namespace XaiLab.Web.Jobs.Training;
 
 /// <summary>
 /// Trains one run: takes the run's lease (exactly one executor), resumes from the last stored epoch if there is one,
-/// trains, evaluates on the test split and computes the skeleton's saliency maps. Takes only the run id.
+/// trains, evaluates on the test split and computes the run's built-in saliency maps. Takes only the run id.
 /// </summary>
 public sealed class TrainingJob(
     IDbContextFactory<XaiLabDbContext> contexts,
     ArtifactStore store,
     RunLeaseStore leases,
     JobExecutions executions,
-    RunDataLoader loader,
+    RunSplitsLoader loader,
     RunEvaluationStage evaluation,
     SaliencyStage saliency,
     IOptions<JobsOptions> options,

@@ -18,13 +18,19 @@ public static class AccountsHostingExtensions
     public static IHostApplicationBuilder AddXaiLabAccounts(this IHostApplicationBuilder builder)
     {
         var services = builder.Services;
-        services.Configure<AdminOptions>(builder.Configuration.GetSection(AdminOptions.SectionName));
-        services.Configure<AccountsOptions>(builder.Configuration.GetSection(AccountsOptions.SectionName));
+        services.AddOptions<AdminOptions>().BindConfiguration(AdminOptions.SectionName)
+            .Validate(o => !string.IsNullOrWhiteSpace(o.Email) && o.Email.Contains('@'), $"{AdminOptions.SectionName}:Email must be an e-mail address.")
+            .ValidateOnStart();
+        services.AddOptions<AccountsOptions>().BindConfiguration(AccountsOptions.SectionName)
+            .Validate(o => o.SignInAttemptsPerMinute >= 1, $"{AccountsOptions.SectionName}:SignInAttemptsPerMinute must be at least 1.")
+            .Validate(o => o.MaxFailedAccessAttempts >= 1, $"{AccountsOptions.SectionName}:MaxFailedAccessAttempts must be at least 1.")
+            .Validate(o => o.LockoutMinutes > 0, $"{AccountsOptions.SectionName}:LockoutMinutes must be more than 0.")
+            .Validate(o => o.RevalidationMinutes > 0, $"{AccountsOptions.SectionName}:RevalidationMinutes must be more than 0.")
+            .ValidateOnStart();
         var accounts = builder.Configuration.GetSection(AccountsOptions.SectionName).Get<AccountsOptions>() ?? new AccountsOptions();
 
         // Cookies must survive a restart: the keys live in the data directory, not in memory.
-        var data = builder.Configuration.GetSection(XaiLabOptions.SectionName).Get<XaiLabOptions>() ?? new XaiLabOptions();
-        var keys = Path.Combine(DataHostingExtensions.ResolveDataDirectory(data, builder.Environment.ContentRootPath), "keys");
+        var keys = builder.XaiLabDataDirectory().Combine("keys");
         services.AddDataProtection().SetApplicationName("XaiLab").PersistKeysToFileSystem(new DirectoryInfo(keys));
 
         services.AddHttpContextAccessor();

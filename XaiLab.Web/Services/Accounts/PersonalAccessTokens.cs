@@ -59,18 +59,18 @@ public sealed class PersonalAccessTokens(IDbContextFactory<XaiLabDbContext> cont
             .ToListAsync(cancellationToken);
     }
 
-    /// <summary>Revokes one of <paramref name="userId"/>'s tokens; false when they have no such live token.</summary>
-    public async Task<bool> RevokeAsync(string userId, int tokenId, CancellationToken cancellationToken = default)
+    /// <summary>Revokes one of <paramref name="userId"/>'s tokens.</summary>
+    /// <exception cref="RequestValidationException">Not found (404) when they have no such live token.</exception>
+    public async Task RevokeAsync(string userId, int tokenId, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var row = await db.PersonalAccessTokens.FirstOrDefaultAsync(t => t.Id == tokenId && t.UserId == userId && t.RevokedAt == null, cancellationToken);
         if (row is null)
         {
-            return false;
+            throw RequestValidationException.NotFound($"Token {tokenId} does not exist or is already revoked.");
         }
         row.RevokedAt = time.GetUtcNow();
         await db.SaveChangesAsync(cancellationToken);
-        return true;
     }
 
     /// <summary>Revokes every live token of a user (their password was reset, or they were locked out); returns how many.</summary>

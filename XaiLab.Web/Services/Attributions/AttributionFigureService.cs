@@ -11,7 +11,7 @@ namespace XaiLab.Web.Services.Attributions;
 /// <summary>
 /// The comparison grid of an attribution request as one figure, PNG or vector PDF (SkiaSharp's PDF backend): a header
 /// with the methods, one row per slice and run with its true and predicted class, the input with the mask contour, then
-/// every method's overlay drawn with the grid's look. Missing maps (request still running) are left as gray cells.
+/// every method's overlay drawn with the grid's style. Missing maps (request still running) are left as gray cells.
 /// </summary>
 public sealed class AttributionFigureService(
     AttributionService attributions,
@@ -34,23 +34,23 @@ public sealed class AttributionFigureService(
     private const int HeaderHeight = 26;
 
     /// <summary>The figure as PNG bytes, or null when there is no such request.</summary>
-    public Task<byte[]?> RenderPngAsync(int requestId, AttributionFigureLook look, CancellationToken cancellationToken = default) =>
-        RenderAsync(requestId, look, pdf: false, cancellationToken);
+    public Task<byte[]?> RenderPngAsync(int requestId, AttributionFigureStyle style, CancellationToken cancellationToken = default) =>
+        RenderAsync(requestId, style, pdf: false, cancellationToken);
 
     /// <summary>The figure as a one-page PDF (1 px = 1 pt), or null when there is no such request.</summary>
-    public Task<byte[]?> RenderPdfAsync(int requestId, AttributionFigureLook look, CancellationToken cancellationToken = default) =>
-        RenderAsync(requestId, look, pdf: true, cancellationToken);
+    public Task<byte[]?> RenderPdfAsync(int requestId, AttributionFigureStyle style, CancellationToken cancellationToken = default) =>
+        RenderAsync(requestId, style, pdf: true, cancellationToken);
 
-    private async Task<byte[]?> RenderAsync(int requestId, AttributionFigureLook look, bool pdf, CancellationToken cancellationToken)
+    private async Task<byte[]?> RenderAsync(int requestId, AttributionFigureStyle style, bool pdf, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(look);
+        ArgumentNullException.ThrowIfNull(style);
         var request = await attributions.GetAsync(requestId, cancellationToken);
         if (request is null)
         {
             return null;
         }
         var rows = await attributions.GridAsync(request, cancellationToken);
-        var cell = Math.Clamp(options.Value.CellSize, 32, 1024);
+        var cell = options.Value.CellSize;
         var columns = request.Methods.Count + 1;
         var width = 2 * Margin + LabelWidth + columns * (cell + Gap);
         var height = 2 * Margin + TitleHeight + HeaderHeight + rows.Count * (cell + Gap);
@@ -73,20 +73,20 @@ public sealed class AttributionFigureService(
             }
             foreach (var method in request.Methods)
             {
-                var ceiling = look.SharedScale ? AttributionGridScale.SharedCeiling(rows, method) : null;
+                var ceiling = style.SharedScale ? AttributionGridScale.SharedCeiling(rows, method) : null;
                 foreach (var row in rows)
                 {
                     if (!row.Maps.TryGetValue(method, out var reached)) continue;
                     var map = await attributions.FindMapAsync(row.RunId, method, row.SliceId, AttributionParameters.Hash(reached.Parameters), cancellationToken);
                     if (map is null) continue;
                     var png = await attributions.RenderOverlayAsync(map,
-                        new SaliencyRenderOptions(look.Colormap, look.Opacity, Ceiling: ceiling, Signed: look.Signed), cancellationToken);
+                        new SaliencyRenderOptions(style.Colormap, style.Opacity, Ceiling: ceiling, Signed: style.Signed), cancellationToken);
                     panes[(row.RunId, row.SliceId, method)] = SKImage.FromEncodedData(png);
                 }
             }
 
-            var title = $"Attribution request {request.Id} · {ScaleName(look)} · {(look.Signed ? "signed" : "absolute")} · " +
-                        $"{look.Colormap.ToString().ToLowerInvariant()} at opacity {look.Opacity.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture)}";
+            var title = $"Attribution request {request.Id} · {ScaleName(style)} · {(style.Signed ? "signed" : "absolute")} · " +
+                        $"{style.Colormap.ToString().ToLowerInvariant()} at opacity {style.Opacity.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture)}";
             void Draw(SKCanvas canvas)
             {
                 using var typeface = LoadTypeface(options.Value.FontPath);
@@ -175,5 +175,5 @@ public sealed class AttributionFigureService(
         return cut + "…";
     }
 
-    private static string ScaleName(AttributionFigureLook look) => look.SharedScale ? "shared scale per method" : "per-map scale";
+    private static string ScaleName(AttributionFigureStyle style) => style.SharedScale ? "shared scale per method" : "per-map scale";
 }

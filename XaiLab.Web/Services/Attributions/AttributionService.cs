@@ -121,15 +121,17 @@ public sealed class AttributionService(
 
     /// <summary>
     /// Cancels a queued or running request: it stops before its next map (at once, mid-map, when it executes in this
-    /// process); the maps stored so far stay cached. Null when there is no such request, false when it has finished.
+    /// process); the maps stored so far stay cached.
     /// </summary>
-    public async Task<bool?> CancelAsync(int id, CancellationToken cancellationToken = default)
+    /// <exception cref="RequestValidationException">Not found (404) when the caller sees no such request; conflict (409)
+    /// when it has finished.</exception>
+    public async Task CancelAsync(int id, CancellationToken cancellationToken = default)
     {
         access.RequireWriter();
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         if (!await db.AttributionRequests.VisibleTo(access).AnyAsync(r => r.Id == id, cancellationToken))
         {
-            return null;
+            throw RequestValidationException.NotFound($"Attribution request {id} does not exist.");
         }
         var changed = await db.AttributionRequests
             .Where(r => r.Id == id && (r.Status == AttributionRequestStatus.Queued || r.Status == AttributionRequestStatus.Running))
@@ -138,12 +140,11 @@ public sealed class AttributionService(
                 .SetProperty(r => r.FinishedAt, time.GetUtcNow()), cancellationToken);
         if (changed == 0)
         {
-            return false;
+            throw RequestValidationException.InConflict("Only queued or running attribution requests can be cancelled.");
         }
         // Executing here: stop mid-map. Elsewhere (queued, or another process) the job sees the status before its next map.
         await executions.RequestCancelAsync(JobKinds.Attribution, id, cancellationToken);
         await audit.RecordAsync(AuditActions.AttributionCancel, "attribution", id.ToString(System.Globalization.CultureInfo.InvariantCulture), null, cancellationToken);
-        return true;
     }
 
     /// <summary>A run's stored map; the newest when <paramref name="parametersHash"/> is null.</summary>

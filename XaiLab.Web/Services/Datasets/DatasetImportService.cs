@@ -79,8 +79,10 @@ public sealed class DatasetImportService(
         return dataset.Id;
     }
 
-    /// <summary>Cancels an importing dataset; false when it is not importing. The import rolls back and stays failed.</summary>
-    public async Task<bool> CancelAsync(int datasetId, CancellationToken cancellationToken = default)
+    /// <summary>Cancels an importing dataset: the import rolls back and stays failed.</summary>
+    /// <exception cref="RequestValidationException">Not found (404) when the caller sees no such dataset; conflict (409)
+    /// when it is not importing.</exception>
+    public async Task CancelAsync(int datasetId, CancellationToken cancellationToken = default)
     {
         access.RequireWriter();
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
@@ -88,12 +90,12 @@ public sealed class DatasetImportService(
             ?? throw RequestValidationException.NotFound($"Dataset {datasetId} does not exist.");
         if (dataset.Status != DatasetStatus.Importing)
         {
-            return false;
+            throw RequestValidationException.InConflict($"Dataset {datasetId} is not importing.");
         }
         await audit.RecordAsync(AuditActions.DatasetCancel, "dataset", datasetId.ToString(System.Globalization.CultureInfo.InvariantCulture), null, cancellationToken);
         if (await executions.RequestCancelAsync(JobKinds.DatasetImport, datasetId, cancellationToken))
         {
-            return true;
+            return;
         }
         // Still queued (or executing in another process): mark it; the job sees the status when it starts and stops.
         dataset.Status = DatasetStatus.Failed;
@@ -107,6 +109,5 @@ public sealed class DatasetImportService(
         }
         uploads.Delete(upload);
         notifier.Publish(new DatasetProgress(datasetId, DatasetStatus.Failed, 0, dataset.Error));
-        return true;
     }
 }

@@ -10,9 +10,9 @@ namespace XaiLab.Web.Services.Datasets;
 /// </summary>
 public sealed class DatasetUploadStore
 {
-    public DatasetUploadStore(IOptions<XaiLabOptions> options, IHostEnvironment environment)
+    public DatasetUploadStore(DataDirectory data)
     {
-        Root = Path.Combine(DataHostingExtensions.ResolveDataDirectory(options.Value, environment.ContentRootPath), "uploads");
+        Root = data.Combine("uploads");
         Directory.CreateDirectory(Root);
     }
 

@@ -1,8 +1,9 @@
 namespace XaiLab.Web.Services.Runs;
 
 /// <summary>
-/// The full configuration of a run as stored in TrainingRun.ConfigJson and served as <c>config</c>. Enum-like fields use
-/// API names: optimizer sgd/adam/adamw, schedule constant/time-decay/cosine, head gap/flatten.
+/// The full configuration of a run, as the launch form and API ask for it and training reads it. Stored as
+/// <see cref="StoredRunConfig"/>, served as <c>RunConfigResponse</c>. Enum-like fields use API names: optimizer
+/// sgd/adam/adamw, schedule constant/time-decay/cosine, head gap/flatten.
 /// </summary>
 public sealed record RunConfig(
     string? Preset,

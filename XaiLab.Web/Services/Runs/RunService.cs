@@ -60,7 +60,7 @@ public sealed class RunService(
             LearningRate = config.LearningRate,
             Seed = config.Seed,
             Device = config.Device,
-            ConfigJson = JsonSerializer.Serialize(config),
+            ConfigJson = StoredRunConfig.Write(config),
             Tags = tags,
             Notes = ApiLimits.Text(request.Notes, "notes", ApiLimits.MaxNotesLength),
             CreatedAt = time.GetUtcNow(),
@@ -82,16 +82,17 @@ public sealed class RunService(
 
     /// <summary>
     /// Queues a failed or cancelled run again as its next attempt; it resumes after its last stored epoch. False when
-    /// the run is queued, running or succeeded.
     /// </summary>
-    public async Task<bool> RetryAsync(int runId, CancellationToken cancellationToken = default)
+    /// <exception cref="RequestValidationException">Not found (404) when the caller sees no such run; conflict (409)
+    /// when it is queued, running or succeeded.</exception>
+    public async Task RetryAsync(int runId, CancellationToken cancellationToken = default)
     {
         access.RequireWriter();
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         var run = await FindAsync(db, runId, cancellationToken);
         if (run.Status is not (RunStatus.Failed or RunStatus.Cancelled))
         {
-            return false;
+            throw RequestValidationException.InConflict("Only failed or cancelled runs can be retried.");
         }
         run.Status = RunStatus.Queued;
         run.Attempt++;
@@ -102,19 +103,15 @@ public sealed class RunService(
         await db.SaveChangesAsync(cancellationToken);
         notifier.Publish(new RunProgress(run.Id, RunStatus.Queued, run.Progress, "queued", run.CompletedEpochs, run.Epochs, 0, 0, null, null));
         await audit.RecordAsync(AuditActions.RunRetry, "run", Id(run.Id), $"attempt {run.Attempt}", cancellationToken);
-        return true;
     }
 
-    /// <summary>Replaces the tags and/or notes of a run; false when it does not exist.</summary>
-    public async Task<bool> UpdateAsync(int runId, UpdateRunRequest request, CancellationToken cancellationToken = default)
+    /// <summary>Replaces the tags and/or notes of a run.</summary>
+    /// <exception cref="RequestValidationException">Not found (404) when the caller sees no such run.</exception>
+    public async Task UpdateAsync(int runId, UpdateRunRequest request, CancellationToken cancellationToken = default)
     {
         access.RequireWriter();
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        var run = await db.Runs.VisibleTo(access).FirstOrDefaultAsync(r => r.Id == runId, cancellationToken);
-        if (run is null)
-        {
-            return false;
-        }
+        var run = await FindAsync(db, runId, cancellationToken);
         if (request.Tags is not null)
         {
             run.Tags = RunTags.Join(request.Tags);
@@ -125,7 +122,6 @@ public sealed class RunService(
         }
         await db.SaveChangesAsync(cancellationToken);
         await audit.RecordAsync(AuditActions.RunUpdate, "run", Id(run.Id), "tags and notes", cancellationToken);
-        return true;
     }
 
     /// <summary>Enqueues the training job on the queue its device asks for.</summary>
@@ -134,15 +130,17 @@ public sealed class RunService(
         return TrainingQueue.Enqueue(jobs, runId, device, workers.CudaAvailable);
     }
 
-    /// <summary>Cancels a queued or running run; false when it had already finished.</summary>
-    public async Task<bool> CancelAsync(int runId, CancellationToken cancellationToken = default)
+    /// <summary>Cancels a queued or running run.</summary>
+    /// <exception cref="RequestValidationException">Not found (404) when the caller sees no such run; conflict (409)
+    /// when it has already finished.</exception>
+    public async Task CancelAsync(int runId, CancellationToken cancellationToken = default)
     {
         access.RequireWriter();
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         var run = await FindAsync(db, runId, cancellationToken);
         if (run.Status is not (RunStatus.Queued or RunStatus.Running))
         {
-            return false;
+            throw RequestValidationException.InConflict("The run has already finished.");
         }
         await audit.RecordAsync(AuditActions.RunCancel, "run", Id(run.Id), null, cancellationToken);
         if (run.Status == RunStatus.Queued || !await executions.RequestCancelAsync(JobKinds.Run, runId, cancellationToken))
@@ -157,7 +155,6 @@ public sealed class RunService(
             }
             notifier.Publish(new RunProgress(run.Id, RunStatus.Cancelled, run.Progress, "cancelled", run.CompletedEpochs, run.Epochs, 0, 0, null, null));
         }
-        return true;
     }
 
     public async Task<RunResponse?> GetAsync(int runId, CancellationToken cancellationToken = default)
@@ -202,7 +199,7 @@ public sealed class RunService(
             var wrapped = "," + tag.Trim().ToLowerInvariant() + ",";
             query = query.Where(r => ("," + r.Tags + ",").Contains(wrapped));
         }
-        if (filter.Q is { Length: > 0 } q)
+        if (filter.Search is { Length: > 0 } q)
         {
             var text = q.Trim().ToLowerInvariant();
             var datasetIds = await db.Datasets.VisibleTo(access).Where(d => d.Name.ToLower().Contains(text)).Select(d => d.Id).ToListAsync(cancellationToken);
@@ -307,7 +304,7 @@ public sealed class RunService(
             run.CreatedAt,
             run.StartedAt,
             run.FinishedAt,
-            ReadConfig(run),
+            ReadConfig(run) is { } config ? RunConfigResponse.From(config) : null,
             evaluation?.Labels.Select((name, i) => new ClassMetricsResponse(
                 name, evaluation.Precision[i], evaluation.Recall[i], evaluation.F1[i], evaluation.Support[i])).ToList(),
             evaluation?.ToAucResponse(),
@@ -320,6 +317,5 @@ public sealed class RunService(
     }
 
     /// <summary>The stored config of a run, null for runs created before configs were stored.</summary>
-    public static RunConfig? ReadConfig(TrainingRun run) =>
-        run.ConfigJson is null ? null : JsonSerializer.Deserialize<RunConfig>(run.ConfigJson);
+    public static RunConfig? ReadConfig(TrainingRun run) => StoredRunConfig.Read(run.ConfigJson);
 }

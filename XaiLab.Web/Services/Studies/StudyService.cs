@@ -179,19 +179,19 @@ public sealed class StudyService(IDbContextFactory<XaiLabDbContext> contexts, Ti
             .ToListAsync(cancellationToken);
     }
 
-    /// <summary>Ends rating and lifts the blinding; closing a closed study changes nothing. False when there is no such study.</summary>
-    public async Task<bool> CloseAsync(int id, CancellationToken cancellationToken = default)
+    /// <summary>Ends rating and lifts the blinding; closing a closed study changes nothing.</summary>
+    /// <exception cref="RequestValidationException">Not found (404) when the caller sees no such study.</exception>
+    public async Task CloseAsync(int id, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var study = await db.Studies.VisibleTo(access).FirstOrDefaultAsync(s => s.Id == id, cancellationToken);
-        if (study is null) return false;
+        var study = await db.Studies.VisibleTo(access).FirstOrDefaultAsync(s => s.Id == id, cancellationToken)
+            ?? throw RequestValidationException.NotFound($"Study {id} does not exist.");
         if (study.Status == StudyStatus.Open)
         {
             study.Status = StudyStatus.Closed;
             study.ClosedAt = time.GetUtcNow();
             await db.SaveChangesAsync(cancellationToken);
         }
-        return true;
     }
 
     internal static async Task<List<AnnotatorProgressResponse>> ProgressAsync(XaiLabDbContext db, int studyId, CancellationToken cancellationToken)

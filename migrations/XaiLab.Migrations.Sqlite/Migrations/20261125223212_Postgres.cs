@@ -4,7 +4,11 @@
 
 namespace XaiLab.Migrations.Sqlite.Migrations
 {
-    /// <inheritdoc />
+    /// <summary>
+    /// Adds <c>ExecutedBy</c> (the node that executed the job) to Runs and AttributionRequests. Its name says when it came
+    /// (with PostgreSQL support), not what it adds; it keeps the name because existing databases record the migration id
+    /// "20261125223212_Postgres" in __EFMigrationsHistory, and a renamed id would be applied a second time.
+    /// </summary>
     public partial class Postgres : Migration
     {
         /// <inheritdoc />

@@ -35,7 +35,7 @@ public sealed class AttributionsApiTests(AttributionsFixture fixture) : IClassFi
         Assert.NotNull(run.NormalizationMean);
         Assert.True(run.NormalizationStd > 0);
 
-        using var data = await scope.ServiceProvider.GetRequiredService<XaiLab.Web.Jobs.Training.RunDataLoader>().LoadAsync(run, CancellationToken.None);
+        using var data = await scope.ServiceProvider.GetRequiredService<XaiLab.Web.Jobs.Training.RunSplitsLoader>().LoadAsync(run, CancellationToken.None);
         using var explainer = await XaiLab.Web.Jobs.Attributions.RunExplainer.LoadAsync(run, contexts, store,
             scope.ServiceProvider.GetRequiredService<XaiLab.Web.Services.Datasets.SliceInputCache>(), CancellationToken.None);
         var paths = await db.Slices.Where(s => s.DatasetId == fixture.DatasetId).ToDictionaryAsync(s => s.Id, s => s.ImagePath);

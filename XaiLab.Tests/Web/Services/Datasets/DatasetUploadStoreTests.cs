@@ -23,9 +23,7 @@ public sealed class DatasetUploadStoreTests
         var root = Directory.CreateTempSubdirectory("xailab-uploads-").FullName;
         try
         {
-            var store = new DatasetUploadStore(
-                Microsoft.Extensions.Options.Options.Create(new XaiLab.Data.XaiLabOptions { DataDirectory = root }),
-                new Microsoft.Extensions.Hosting.Internal.HostingEnvironment { ContentRootPath = root });
+            var store = new DatasetUploadStore(new XaiLab.Data.DataDirectory(root));
             var first = store.NewPath("../../../../tmp/x.zip");
             var second = store.NewPath("../../../../tmp/x.zip");
             Assert.StartsWith(store.Root + Path.DirectorySeparatorChar, Path.GetFullPath(first), StringComparison.Ordinal);

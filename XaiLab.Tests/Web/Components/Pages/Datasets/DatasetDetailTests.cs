@@ -25,7 +25,7 @@ public sealed class DatasetDetailTests : MudBunitContext
         Services.AddSingleton(notifier);
         Services.AddSingleton(TimeProvider.System);
         Services.AddSingleton<IBackgroundJobClient>(new BackgroundJobClient(new SQLiteStorage(Path.Combine(database.Folder, "hangfire.db"))));
-        Services.AddSingleton(Microsoft.Extensions.Options.Options.Create(new XaiLabOptions { DataDirectory = database.Folder }));
+        Services.AddSingleton(new DataDirectory(database.Folder));
         Services.AddSingleton<IHostEnvironment>(new Microsoft.Extensions.Hosting.Internal.HostingEnvironment { ContentRootPath = database.Folder });
         Services.AddSingleton<DatasetUploadStore>();
         Services.AddJobExecutions();

@@ -7,10 +7,10 @@ namespace XaiLab.Web.Apis;
 /// The query options every attribution rendering shares: <c>colormap</c> (default jet), <c>opacity</c> 0..1 (default
 /// 0.5) and <c>sign</c> absolute (default) or signed.
 /// </summary>
-public sealed record OverlayLook(Colormap Palette, double Opacity, bool Signed)
+public sealed record OverlayStyle(Colormap Palette, double Opacity, bool Signed)
 {
     /// <exception cref="RequestValidationException">An unknown colormap or sign, or an opacity outside 0..1.</exception>
-    public static OverlayLook Parse(string? colormap, double? opacity, string? sign)
+    public static OverlayStyle Parse(string? colormap, double? opacity, string? sign)
     {
         var palette = Colormap.Jet;
         if (colormap is not null && (!Enum.TryParse(colormap, ignoreCase: true, out palette) || !Enum.IsDefined(palette)))
@@ -27,6 +27,6 @@ public sealed record OverlayLook(Colormap Palette, double Opacity, bool Signed)
         {
             throw new RequestValidationException($"Unknown sign '{sign}'. Valid: absolute, signed.");
         }
-        return new OverlayLook(palette, opacity ?? 0.5, signed == "signed");
+        return new OverlayStyle(palette, opacity ?? 0.5, signed == "signed");
     }
 }

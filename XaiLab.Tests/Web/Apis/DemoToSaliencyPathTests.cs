@@ -9,10 +9,10 @@ using XaiLab.Web.Jobs.Training;
 
 namespace XaiLab.Tests.Web.Apis;
 
-/// <summary>The walking skeleton, driven through the public API of the real host: demo dataset, training, saliency.</summary>
+/// <summary>The whole path through the public API of the real host: demo dataset, training, saliency maps.</summary>
 [Collection(WebHostCollection.Name)]
 [Trait(DatabaseTraits.Name, DatabaseTraits.Both)]
-public sealed class SkeletonPathTests : IDisposable
+public sealed class DemoToSaliencyPathTests : IDisposable
 {
     private readonly XaiLabAppFactory factory = new();
 

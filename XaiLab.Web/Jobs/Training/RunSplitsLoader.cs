@@ -14,9 +14,9 @@ namespace XaiLab.Web.Jobs.Training;
 /// normalisation statistics come from the training split only (never from validation or test). The statistics are stored
 /// on the run, so attribution and embeddings later preprocess exactly as training did.
 /// </summary>
-public sealed class RunDataLoader(IDbContextFactory<XaiLabDbContext> contexts, SliceInputCache inputs)
+public sealed class RunSplitsLoader(IDbContextFactory<XaiLabDbContext> contexts, SliceInputCache inputs)
 {
-    public async Task<RunData> LoadAsync(TrainingRun run, CancellationToken cancellationToken)
+    public async Task<RunSplits> LoadAsync(TrainingRun run, CancellationToken cancellationToken)
     {
         var (classNames, slices) = await ReadSlicesAsync(run.DatasetId, cancellationToken);
         var train = slices.Where(s => s.Split == SplitPart.Train).ToList();
@@ -32,7 +32,7 @@ public sealed class RunDataLoader(IDbContextFactory<XaiLabDbContext> contexts, S
         {
             var stats = await StatisticsAsync(run, cache, train.Select(s => s.Id), contexts, cancellationToken);
             var preprocessor = new SlicePreprocessor(new PreprocessingOptions(run.ImageSize, 1, stats));
-            return new RunData(
+            return new RunSplits(
                 classNames,
                 preprocessor,
                 Source(cache, train, preprocessor),

@@ -8,7 +8,7 @@ namespace XaiLab.Web.Jobs.Training;
 /// A run's dataset, ready to train on: training, validation and test samples read from the dataset's resized-slice cache,
 /// the preprocessor that finishes them, and what the test slices are. Owns the cache mapping.
 /// </summary>
-public sealed record RunData(
+public sealed record RunSplits(
     IReadOnlyList<string> ClassNames,
     SlicePreprocessor Preprocessor,
     ISampleSource Train,

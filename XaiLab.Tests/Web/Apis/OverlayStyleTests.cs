@@ -4,13 +4,13 @@ using XaiLab.Web.Services;
 
 namespace XaiLab.Tests.Web.Apis;
 
-public sealed class OverlayLookTests
+public sealed class OverlayStyleTests
 {
     [Fact]
     public void Parse_DefaultsToJetHalfOpaqueAbsolute_AndReadsEveryOption()
     {
-        Assert.Equal(new OverlayLook(Colormap.Jet, 0.5, false), OverlayLook.Parse(null, null, null));
-        Assert.Equal(new OverlayLook(Colormap.BlueRed, 0.9, true), OverlayLook.Parse("BlueRed", 0.9, " Signed "));
+        Assert.Equal(new OverlayStyle(Colormap.Jet, 0.5, false), OverlayStyle.Parse(null, null, null));
+        Assert.Equal(new OverlayStyle(Colormap.BlueRed, 0.9, true), OverlayStyle.Parse("BlueRed", 0.9, " Signed "));
     }
 
     [Theory]
@@ -20,7 +20,7 @@ public sealed class OverlayLookTests
     [InlineData(null, null, "both", "Unknown sign 'both'")]
     public void Parse_RefusesWhatItCannotDraw(string? colormap, double? opacity, string? sign, string message)
     {
-        var error = Assert.Throws<RequestValidationException>(() => OverlayLook.Parse(colormap, opacity, sign));
+        var error = Assert.Throws<RequestValidationException>(() => OverlayStyle.Parse(colormap, opacity, sign));
         Assert.StartsWith(message, error.Message, StringComparison.Ordinal);
     }
 }
