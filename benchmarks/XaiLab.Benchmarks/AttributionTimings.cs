@@ -8,7 +8,8 @@ namespace XaiLab.Benchmarks;
 
 /// <summary>
 /// Seconds per slice of every attribution method (registry defaults) on DenseNet121 and the small CNN at 224, the
-/// six-scale segmentation with dilation, XRAI's ranking, the full XRAI map, and the ratio IG(64) / 64 forward+backward.
+/// segmentation at one and six scales and with dilation, XRAI's ranking, the full XRAI map, and the ratio IG(64) / 64
+/// forward+backward.
 /// </summary>
 internal static class AttributionTimings
 {
@@ -38,6 +39,18 @@ internal static class AttributionTimings
         var size = options.Smoke ? 32 : 224;
         using var input = Image(size);
         var xrai = new Xrai();
+        // The stages of the masks below at XRAI's settings: Felzenszwalb at one scale, at all six, then with the dilation.
+        var values = input.data<float>().ToArray();
+        foreach (var scales in new[] { xrai.Scales.Take(1).ToList(), xrai.Scales.ToList() })
+        {
+            var stageLoad = Timing.LoadAverage();
+            var (stageSeconds, stageCpu) = Timing.Median(
+                () => XraiSegmentation.Labellings(values, 1, size, size, xrai.SegmentationSize, scales, xrai.Sigma, xrai.MinSegmentSize),
+                options.Repeats);
+            var name = scales.Count == 1 ? "felzenszwalb-1-scale" : $"felzenszwalb-{scales.Count}-scales";
+            yield return new Measurement("segmentation", name, "-", size, stageSeconds, "s", stageLoad, stageCpu);
+        }
+
         var load = Timing.LoadAverage();
         List<int[]> masks = [];
         var (seconds, cpu) = Timing.Median(

@@ -60,21 +60,44 @@ public class SaliencyRendererTests
         Assert.Equal(new SKColor(254, 255, 210), bitmap.GetPixel(1, 0));
     }
 
-    [Theory]
-    [InlineData(Colormap.Gray)]
-    [InlineData(Colormap.Jet)]
-    [InlineData(Colormap.Viridis)]
-    [InlineData(Colormap.Inferno)]
-    public void RenderOverlayPng_SupportsEveryColormap(Colormap colormap)
+    /// <summary>
+    /// Each colormap's published colours at 0, 0.5 and 1 as 0xRRGGBB (a 256-entry table: 0.5 is entry 128): matplotlib's
+    /// gray, bwr and the viridis/inferno data of matplotlib's _cm_listed.py (entries 0, 128, 255, times 255, rounded);
+    /// jet as MATLAB's jet(256) rows 1, 129, 256: (0, 0, 0.5), (33/64, 1, 0.5), (0.5, 0, 0).
+    /// </summary>
+    public static TheoryData<Colormap, int, int, int> PublishedAnchors { get; } = new()
     {
-        var image = new SliceImage(4, 4, new ushort[16]);
-        var map = new AttributionMap(Enumerable.Range(0, 16).Select(i => (float)i).ToArray(), 1, 4, 4);
+        { Colormap.Gray, 0x000000, 0x808080, 0xFFFFFF },
+        { Colormap.Jet, 0x000080, 0x83FF80, 0x800000 },
+        { Colormap.Viridis, 0x440154, 0x21918C, 0xFDE725 },
+        { Colormap.Inferno, 0x000004, 0xBC3754, 0xFCFFA4 },
+        { Colormap.BlueRed, 0x0000FF, 0xFFFEFE, 0xFF0000 },
+    };
 
-        var png = SaliencyRenderer.RenderOverlayPng(image, map, null, new SaliencyRenderOptions(colormap, Opacity: 1, FadeLowSaliency: false));
+    [Theory]
+    [MemberData(nameof(PublishedAnchors))]
+    public void RenderOverlayPng_SupportsEveryColormap(Colormap colormap, int atZero, int atHalf, int atOne)
+    {
+        // A black slice under an opaque overlay: each pixel shows the colormap's colour at the map's value, 0, 0.5 and 1
+        // (the 100th percentile is the maximum, so the values are drawn as they are).
+        var image = new SliceImage(3, 1, new ushort[3]);
+        var map = new AttributionMap([0f, 0.5f, 1f], 1, 1, 3);
+
+        var png = SaliencyRenderer.RenderOverlayPng(image, map, null,
+            new SaliencyRenderOptions(colormap, Opacity: 1, ClipPercentile: 100, FadeLowSaliency: false));
 
         using var bitmap = SKBitmap.Decode(png);
-        Assert.NotEqual(bitmap.GetPixel(0, 0), bitmap.GetPixel(3, 3));
+        // The tables interpolate viridis and inferno between ten of matplotlib's colours and evaluate jet's piecewise-linear
+        // formula at i / 255 rather than MATLAB's 64-step rows: within 2 levels of the published colours, and far from
+        // every other colormap's.
+        AssertColour(atZero, bitmap.GetPixel(0, 0), tolerance: 2);
+        AssertColour(atHalf, bitmap.GetPixel(1, 0), tolerance: 2);
+        AssertColour(atOne, bitmap.GetPixel(2, 0), tolerance: 2);
     }
+
+    [Fact]
+    public void PublishedAnchors_CoverEveryColormap() =>
+        Assert.Equal(Enum.GetValues<Colormap>(), PublishedAnchors.Select(row => (Colormap)row[0]).Order());
 
     [Fact]
     public void RenderOverlayPng_RejectsOpacityOutsideZeroToOne()
@@ -96,5 +119,14 @@ public class SaliencyRendererTests
         Assert.Equal(new SKColor(0, 0, 0), bitmap.GetPixel(0, 0));
         var jetTop = ColormapTable.Of(Colormap.Jet)[255];
         Assert.Equal(new SKColor((byte)Math.Round(255 * 0.4 + jetTop.R * 0.6), (byte)Math.Round(255 * 0.4 + jetTop.G * 0.6), (byte)Math.Round(255 * 0.4 + jetTop.B * 0.6)), bitmap.GetPixel(1, 0));
+    }
+
+    private static void AssertColour(int expectedRgb, SKColor actual, int tolerance)
+    {
+        var expected = ((expectedRgb >> 16) & 0xFF, (expectedRgb >> 8) & 0xFF, expectedRgb & 0xFF);
+        var distance = Math.Max(Math.Abs(expected.Item1 - actual.Red),
+            Math.Max(Math.Abs(expected.Item2 - actual.Green), Math.Abs(expected.Item3 - actual.Blue)));
+        Assert.True(distance <= tolerance,
+            $"expected #{expectedRgb:X6}, got #{actual.Red:X2}{actual.Green:X2}{actual.Blue:X2} ({distance} levels off)");
     }
 }

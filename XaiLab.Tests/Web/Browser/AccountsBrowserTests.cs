@@ -8,6 +8,7 @@ namespace XaiLab.Tests.Web.Browser;
 
 /// <summary>Signing in through the real form in headless Chromium, and what each role's pages offer.</summary>
 [Collection(WebHostCollection.Name)]
+[Trait(TestCategories.Name, TestCategories.Browser)]
 public sealed class AccountsBrowserTests : IAsyncLifetime
 {
     private readonly XaiLabAppFactory factory = new();

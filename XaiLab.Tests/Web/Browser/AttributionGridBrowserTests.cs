@@ -13,6 +13,7 @@ namespace XaiLab.Tests.Web.Browser;
 /// figure exports as PNG and PDF; a running request can be cancelled; the sanity check flags methods in the scorecard.
 /// </summary>
 [Collection(WebHostCollection.Name)]
+[Trait(TestCategories.Name, TestCategories.Browser)]
 public sealed partial class AttributionGridBrowserTests(BrowserHost host, AttributionGridBrowserTests.TwoRuns runs)
     : IClassFixture<BrowserHost>, IClassFixture<AttributionGridBrowserTests.TwoRuns>
 {

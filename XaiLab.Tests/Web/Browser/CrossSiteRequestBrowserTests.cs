@@ -13,6 +13,7 @@ namespace XaiLab.Tests.Web.Browser;
 /// user, posts a no-cors multipart fetch and an auto-submitted form to the API: neither creates anything.
 /// </summary>
 [Collection(WebHostCollection.Name)]
+[Trait(TestCategories.Name, TestCategories.Browser)]
 public sealed class CrossSiteRequestBrowserTests : IAsyncLifetime
 {
     private readonly XaiLabAppFactory factory = new();

@@ -6,6 +6,7 @@ namespace XaiLab.Tests.Web.Browser;
 
 /// <summary>The dataset page in headless Chromium: the virtualised gallery loads thumbnails from the preview endpoint.</summary>
 [Collection(WebHostCollection.Name)]
+[Trait(TestCategories.Name, TestCategories.Browser)]
 public sealed class DatasetPageBrowserTests(BrowserHost host) : IClassFixture<BrowserHost>
 {
     [Fact]

@@ -12,6 +12,7 @@ namespace XaiLab.Tests.Web.Browser;
 /// the selected slices.
 /// </summary>
 [Collection(WebHostCollection.Name)]
+[Trait(TestCategories.Name, TestCategories.Browser)]
 public sealed class EmbeddingsBrowserTests(BrowserHost host, EmbeddingsBrowserTests.TwoRuns runs)
     : IClassFixture<BrowserHost>, IClassFixture<EmbeddingsBrowserTests.TwoRuns>
 {

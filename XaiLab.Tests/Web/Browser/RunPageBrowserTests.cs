@@ -7,6 +7,7 @@ namespace XaiLab.Tests.Web.Browser;
 
 /// <summary>The run page in headless Chromium over a real socket: chart and saliency images rendered through SignalR.</summary>
 [Collection(WebHostCollection.Name)]
+[Trait(TestCategories.Name, TestCategories.Browser)]
 public sealed class RunPageBrowserTests(BrowserHost host) : IClassFixture<BrowserHost>
 {
     [Fact]

@@ -16,6 +16,7 @@ namespace XaiLab.Tests.Web.Browser;
 /// socket, signed in through the sign-in form as a real Annotator account.
 /// </summary>
 [Collection(WebHostCollection.Name)]
+[Trait(TestCategories.Name, TestCategories.Browser)]
 public sealed class StudyRatingBrowserTests : IAsyncLifetime
 {
     private readonly XaiLabAppFactory factory = new();

@@ -42,7 +42,8 @@ public sealed class StudyRaterTests : MudBunitContext
         Assert.Equal([4, 1], answers.Select(a => a.Value!.Value));
         Assert.All(answers, a => Assert.Equal("0123456789abcdef0123456789abcdef", a.Token));
         Assert.All(answers, a => Assert.Null(a.Choice));
-        Assert.Contains("mud-button-filled", cut.Find("[data-testid=rater-value-1]").ClassName);
+        // The last answer is the one shown as given: only button 1 is pressed.
+        Assert.Equal(["1"], PressedButtons(cut));
     }
 
     [Fact]
@@ -87,6 +88,7 @@ public sealed class StudyRaterTests : MudBunitContext
         keys.KeyDown(new KeyboardEventArgs { Key = "1" });
         Assert.Equal(["right", "left"], answers.Select(a => a.Choice));
         Assert.All(answers, a => Assert.Null(a.Value));
+        Assert.Equal(["1 · Left"], PressedButtons(cut));
     }
 
     [Fact]
@@ -94,12 +96,17 @@ public sealed class StudyRaterTests : MudBunitContext
     {
         var cut = Render(Single(new StudyTaskRatingResponse(2, null, null, null, "earlier")), askClick: true);
         Assert.Equal("earlier", cut.Find("[data-testid=rater-comment]").GetAttribute("value"));
-        Assert.Contains("mud-button-filled", cut.Find("[data-testid=rater-value-2]").ClassName);
+        Assert.Equal(["2"], PressedButtons(cut));
         cut.Find("[data-testid=rater-comment]").Input("rim only");
         cut.Find("[data-testid=rater-stack]").Click(new MouseEventArgs { OffsetX = 220, OffsetY = 110 });
         Assert.Single(cut.FindAll("[data-testid=rater-point]"));
         cut.Find("[data-testid=rater-keys]").KeyDown(new KeyboardEventArgs { Key = "3" });
         var answer = Assert.Single(answers);
         Assert.Equal((3, "rim only", 0.5, 0.25), (answer.Value!.Value, answer.Comment, answer.ClickX!.Value, answer.ClickY!.Value));
+        Assert.Equal(["3"], PressedButtons(cut));
     }
+
+    /// <summary>The answer buttons announced as pressed (aria-pressed), by their text.</summary>
+    private static IEnumerable<string> PressedButtons(IRenderedComponent<StudyRater> cut) =>
+        cut.FindAll("[data-testid=rater-scale] button[aria-pressed=true]").Select(b => b.TextContent.Trim());
 }

@@ -34,7 +34,7 @@ public sealed class HomeTests : PageTestContext
     [Fact]
     public void Viewer_SeesTheTeamsDatasetsButNoButtonThatChangesAnything()
     {
-        SeedDataset("visible", "a", "b");
+        var own = SeedDataset("own-team-phantoms", "a", "b");
         int otherTeam;
         using (var db = Database.Create())
         {
@@ -42,15 +42,18 @@ public sealed class HomeTests : PageTestContext
             db.Teams.Add(team);
             db.SaveChanges();
             otherTeam = team.Id;
-            db.Datasets.Add(new Dataset { TeamId = otherTeam, Name = "hidden", Status = DatasetStatus.Ready, ClassNames = ["a", "b"] });
+            db.Datasets.Add(new Dataset { TeamId = otherTeam, Name = "other-team-scans", Status = DatasetStatus.Ready, ClassNames = ["a", "b"] });
             db.SaveChanges();
         }
         SignInAs(XaiLabRoles.Viewer, Team.DefaultTeamId);
 
         var cut = Context.Render<XaiLab.Web.Components.Pages.Home.Home>();
 
-        cut.WaitForAssertion(() => Assert.Contains("visible", cut.Markup));
-        Assert.DoesNotContain("hidden", cut.Markup);
+        // The dataset list holds exactly the viewer's team's dataset, linked to its page; the other team's name appears nowhere.
+        cut.WaitForAssertion(() => Assert.Single(cut.FindAll("[data-testid=dataset-row]")));
+        var link = cut.Find("[data-testid=dataset-row] [data-testid=dataset-link]");
+        Assert.Equal(("own-team-phantoms", $"/datasets/{own}"), (link.TextContent.Trim(), link.GetAttribute("href")));
+        Assert.DoesNotContain("other-team-scans", cut.Markup);
         Assert.Empty(cut.FindAll("[data-testid=launch]"));
         Assert.Empty(cut.FindAll("[data-testid=upload-dataset]"));
         Assert.Empty(cut.FindAll("[data-testid=create-demo]"));
