@@ -90,6 +90,8 @@ public sealed class AccessMatrixFixture : IAsyncLifetime
             Epochs = 1, CompletedEpochs = 1, ImageSize = 16, BatchSize = 2, LearningRate = 1e-3, Seed = 1, Progress = 1,
             TestAccuracy = 0.5, Notes = marker, EvaluationJson = JsonSerializer.Serialize(evaluation), CreatedAt = created,
             StartedAt = created, FinishedAt = created, CheckpointPath = $"matrix/{marker}/checkpoint.bin",
+            ConfigJson = StoredRunConfig.Write(new RunConfig(null, "smallcnn", 1, 16, 2, 1e-3, "adamw", 0.9, "constant", 0, 1e-4,
+                false, false, null, "gap", 1, "cpu")),
         };
         // A real (untrained) checkpoint, so the weights downloads have something to serve.
         using (var model = XaiLab.Engine.Models.ModelFactory.Create(new XaiLab.Engine.Models.ModelSpec(XaiLab.Engine.Models.Architecture.SmallCnn, 1, 2, 16)))
