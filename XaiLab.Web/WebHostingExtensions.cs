@@ -2,6 +2,7 @@ using Hangfire;
 using MudBlazor.Services;
 using Microsoft.AspNetCore.Authorization;
 using XaiLab.Web.Apis;
+using XaiLab.Web.Services;
 using XaiLab.Web.Services.Accounts;
 using XaiLab.Web.Services.Backups;
 using XaiLab.Web.Services.Health;
@@ -51,13 +52,16 @@ public static class WebHostingExtensions
     }
 
     /// <summary>
-    /// The HTTP surface: problem details for every error (<see cref="ApiExceptionHandler"/>), no Server header,
+    /// The HTTP surface: problem details for every error (<see cref="ApiExceptionHandler"/>), enums by name
+    /// (<see cref="WireNames"/>), no Server header,
     /// forwarded headers from known proxies (options "XaiLab:Proxy"), 400 for unreadable bodies, OpenAPI.
     /// </summary>
     private static void AddXaiLabHttp(this IHostApplicationBuilder builder)
     {
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<ApiExceptionHandler>();
+        // Closed choices travel as enums inside and as their lower-case names on the wire (WireNames).
+        builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.Converters.Add(WireNames.Converter()));
         // Nothing says which server software answers.
         builder.Services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(kestrel => kestrel.AddServerHeader = false);
         var proxy = builder.Configuration.GetSection(ProxyOptions.SectionName).Get<ProxyOptions>() ?? new ProxyOptions();

@@ -1,3 +1,4 @@
+using XaiLab.Data.Entities;
 using System.Text;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -50,7 +51,7 @@ public static class StudiesApi
             if (Denied(user, manage: false) is { } denied) return denied;
             var study = await annotation.GetAsync(id, user.UserId!, ct);
             if (study is null) return TypedResults.NotFound();
-            if (study.Status != "open") return ApiProblems.From(new RequestValidationException("The study is closed.", conflict: true));
+            if (study.Status != StudyStatus.Open) return ApiProblems.From(RequestValidationException.InConflict("The study is closed."));
             return await annotation.NextAsync(id, user.UserId!, ct) is { } next ? TypedResults.Ok(next) : TypedResults.NotFound();
         });
 

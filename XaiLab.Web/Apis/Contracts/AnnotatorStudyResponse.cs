@@ -1,3 +1,4 @@
+using XaiLab.Data.Entities;
 namespace XaiLab.Web.Apis.Contracts;
 
 /// <summary>A study as an annotator sees it while it is blinded: what to answer and how far they are, nothing about items.</summary>
@@ -7,6 +8,6 @@ public sealed record AnnotatorStudyResponse(
     string Question,
     int ScalePoints,
     bool AskClick,
-    string Status,
+    StudyStatus Status,
     int Done,
     int Total);

@@ -1,3 +1,4 @@
+using XaiLab.Data.Entities;
 namespace XaiLab.Web.Apis.Contracts;
 
 /// <summary>
@@ -7,7 +8,7 @@ namespace XaiLab.Web.Apis.Contracts;
 /// </summary>
 public sealed record AttributionRequestResponse(
     int Id,
-    string Status,
+    AttributionRequestStatus Status,
     double Progress,
     int Total,
     int Done,

@@ -1,3 +1,4 @@
+using XaiLab.Data.Entities;
 namespace XaiLab.Web.Apis.Contracts;
 
 /// <summary>
@@ -8,7 +9,7 @@ public sealed record DatasetResponse(
     int Id,
     string Name,
     string Source,
-    string Status,
+    DatasetStatus Status,
     string? Error,
     int SliceCount,
     int PatientCount,

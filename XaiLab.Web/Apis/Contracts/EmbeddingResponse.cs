@@ -1,3 +1,4 @@
+using XaiLab.Data.Entities;
 namespace XaiLab.Web.Apis.Contracts;
 
 /// <summary>An embedding with its parameters and quality; <c>Points</c> is empty in lists and until it succeeded.</summary>
@@ -5,10 +6,10 @@ public sealed record EmbeddingResponse(
     int Id,
     int DatasetId,
     int? RunId,
-    string Status,
+    EmbeddingStatus Status,
     double Progress,
-    string Source,
-    string Projection,
+    EmbeddingSource Source,
+    EmbeddingProjection Projection,
     string Split,
     double Perplexity,
     int Iterations,

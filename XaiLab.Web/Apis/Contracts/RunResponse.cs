@@ -1,3 +1,4 @@
+using XaiLab.Data.Entities;
 using System.Text.Json;
 using XaiLab.Web.Services.Runs;
 
@@ -14,7 +15,7 @@ public sealed record RunResponse(
     int Id,
     int DatasetId,
     string Architecture,
-    string Status,
+    RunStatus Status,
     double Progress,
     int Epochs,
     int CompletedEpochs,

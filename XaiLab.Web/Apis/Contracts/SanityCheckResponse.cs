@@ -1,3 +1,4 @@
+using XaiLab.Web.Services.Attributions;
 namespace XaiLab.Web.Apis.Contracts;
 
 /// <summary>
@@ -7,7 +8,7 @@ namespace XaiLab.Web.Apis.Contracts;
 /// </summary>
 public sealed record SanityCheckResponse(
     int RunId,
-    string Status,
+    SanityCheckStatus Status,
     string? Error,
     IReadOnlyList<string> RequestedMethods,
     IReadOnlyList<int> SliceIds,

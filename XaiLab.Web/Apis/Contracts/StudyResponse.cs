@@ -1,3 +1,4 @@
+using XaiLab.Data.Entities;
 namespace XaiLab.Web.Apis.Contracts;
 
 /// <summary>A study as its researchers see it: every item with its run, model and method, and each annotator's progress.</summary>
@@ -7,7 +8,7 @@ public sealed record StudyResponse(
     string Question,
     int ScalePoints,
     bool AskClick,
-    string Status,
+    StudyStatus Status,
     string? CreatedByUserId,
     DateTimeOffset CreatedAt,
     DateTimeOffset? ClosedAt,

@@ -1,3 +1,4 @@
+using XaiLab.Data.Entities;
 namespace XaiLab.Web.Apis.Contracts;
 
 /// <summary>
@@ -14,7 +15,7 @@ namespace XaiLab.Web.Apis.Contracts;
 public sealed record StudyResultsResponse(
     int StudyId,
     string Title,
-    string Status,
+    StudyStatus Status,
     int ScalePoints,
     int Ratings,
     IReadOnlyList<MethodModelRatingResponse> MethodModels,

@@ -1,3 +1,4 @@
+using XaiLab.Data.Entities;
 namespace XaiLab.Web.Apis.Contracts;
 
 /// <summary>
@@ -15,7 +16,7 @@ namespace XaiLab.Web.Apis.Contracts;
 public sealed record StudyTaskResponse(
     string Token,
     int Position,
-    string Kind,
+    StudyItemKind Kind,
     string ImageUrl,
     string MaskUrl,
     IReadOnlyList<string> OverlayUrls,

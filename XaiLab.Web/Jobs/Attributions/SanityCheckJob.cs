@@ -35,13 +35,13 @@ public sealed class SanityCheckJob(
     {
         var check = await checks.ReadAsync(runId, cancellationToken)
             ?? throw new InvalidOperationException($"Run {runId} has no queued sanity check.");
-        if (check.Status is "succeeded" or "failed")
+        if (check.Status is SanityCheckStatus.Succeeded or SanityCheckStatus.Failed)
         {
             return;
         }
         await using var execution = await executions.BeginAsync(JobKinds.SanityCheck, runId, cancellationToken);
         cancellationToken = execution.Token;
-        check = check with { Status = "running", Methods = [], Error = null, UpdatedAt = time.GetUtcNow() };
+        check = check with { Status = SanityCheckStatus.Running, Methods = [], Error = null, UpdatedAt = time.GetUtcNow() };
         await checks.WriteAsync(check, cancellationToken);
         try
         {
@@ -65,12 +65,12 @@ public sealed class SanityCheckJob(
                 check = check with { Methods = [.. results], UpdatedAt = time.GetUtcNow() };
                 await checks.WriteAsync(check, cancellationToken);
             }
-            check = check with { Status = "succeeded", UpdatedAt = time.GetUtcNow() };
+            check = check with { Status = SanityCheckStatus.Succeeded, UpdatedAt = time.GetUtcNow() };
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
             logger.LogError(e, "Sanity check of run {RunId} failed", runId);
-            check = check with { Status = "failed", Error = e.Message, UpdatedAt = time.GetUtcNow() };
+            check = check with { Status = SanityCheckStatus.Failed, Error = e.Message, UpdatedAt = time.GetUtcNow() };
         }
         await checks.WriteAsync(check, CancellationToken.None);
     }

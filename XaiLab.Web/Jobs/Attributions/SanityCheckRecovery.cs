@@ -12,7 +12,7 @@ public sealed class SanityCheckRecovery(SanityCheckStore checks, IBackgroundJobC
 
     public async Task ResumeAsync(int entityId, bool atStartup, CancellationToken cancellationToken)
     {
-        if (await checks.ReadAsync(entityId, cancellationToken) is { Status: "running" or "queued" })
+        if (await checks.ReadAsync(entityId, cancellationToken) is { Status: SanityCheckStatus.Running or SanityCheckStatus.Queued })
         {
             jobs.Enqueue<SanityCheckJob>(job => job.RunAsync(entityId, CancellationToken.None));
         }
@@ -20,9 +20,9 @@ public sealed class SanityCheckRecovery(SanityCheckStore checks, IBackgroundJobC
 
     public async Task FailAsync(int entityId, string reason, CancellationToken cancellationToken)
     {
-        if (await checks.ReadAsync(entityId, cancellationToken) is { Status: "running" or "queued" } check)
+        if (await checks.ReadAsync(entityId, cancellationToken) is { Status: SanityCheckStatus.Running or SanityCheckStatus.Queued } check)
         {
-            await checks.WriteAsync(check with { Status = "failed", Error = reason, UpdatedAt = time.GetUtcNow() }, cancellationToken);
+            await checks.WriteAsync(check with { Status = SanityCheckStatus.Failed, Error = reason, UpdatedAt = time.GetUtcNow() }, cancellationToken);
         }
     }
 }

@@ -114,7 +114,7 @@ public sealed class AttributionService(
         var maps = mapIds.Where(stored.ContainsKey).Select(i => ToMapResponse(stored[i])).ToList();
         var progress = request.Status == AttributionRequestStatus.Succeeded ? 1.0
             : request.Total == 0 ? 0.0 : (double)request.Done / request.Total;
-        return new AttributionRequestResponse(request.Id, request.Status.ToString().ToLowerInvariant(), progress, request.Total,
+        return new AttributionRequestResponse(request.Id, request.Status, progress, request.Total,
             request.Done, request.Computed, request.RunIds, request.Methods, request.SliceIds, maps, request.Error,
             request.CreatedAt, request.FinishedAt, request.ExecutedBy);
     }

@@ -52,7 +52,7 @@ public sealed class SanityCheckService(
         {
             throw new RequestValidationException($"Run {runId} has no trained weights to randomise.", conflict: true);
         }
-        if (await checks.ReadAsync(runId, cancellationToken) is { Status: "queued" or "running" })
+        if (await checks.ReadAsync(runId, cancellationToken) is { Status: SanityCheckStatus.Queued or SanityCheckStatus.Running })
         {
             throw new RequestValidationException($"A sanity check of run {runId} is already under way.", conflict: true);
         }
@@ -88,7 +88,7 @@ public sealed class SanityCheckService(
         {
             throw new RequestValidationException($"Every slice must belong to the dataset of run {runId}.");
         }
-        var check = new SanityCheckResponse(runId, "queued", null, methods, slices, options.Value.FlagRankCorrelation, [], time.GetUtcNow());
+        var check = new SanityCheckResponse(runId, SanityCheckStatus.Queued, null, methods, slices, options.Value.FlagRankCorrelation, [], time.GetUtcNow());
         await checks.WriteAsync(check, cancellationToken);
         jobs.Enqueue<SanityCheckJob>(job => job.RunAsync(runId, CancellationToken.None));
         await audit.RecordAsync(AuditActions.SanityCheckRequest, "run", runId.ToString(System.Globalization.CultureInfo.InvariantCulture),

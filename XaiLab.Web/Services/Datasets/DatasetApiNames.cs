@@ -40,7 +40,7 @@ public static class DatasetApiNames
 
     public static string Name(DatasetSplitPreset preset) => preset == DatasetSplitPreset.PaperRandom ? PaperRandom : PatientGrouped;
 
-    public static string Name(SplitPart part) => part.ToString().ToLowerInvariant();
+    public static string Name(SplitPart part) => WireNames.Of(part);
 
     /// <summary>Parses train, validation or test (case-insensitive).</summary>
     public static SplitPart ParseSplit(string name) =>

@@ -112,7 +112,7 @@ public sealed class DatasetService(
             dataset.Id,
             dataset.Name,
             dataset.Source.ToString().ToLowerInvariant(),
-            dataset.Status.ToString().ToLowerInvariant(),
+            dataset.Status,
             dataset.Error,
             dataset.SliceCount,
             dataset.PatientCount,

@@ -32,7 +32,7 @@ public sealed class DatasetSliceQueries(IDbContextFactory<XaiLabDbContext> conte
             .ToListAsync(cancellationToken);
         return rows
             .Select(s => new SliceResponse(s.Id, s.Index, s.Label < classes.Count ? classes[s.Label] : s.Label.ToString(), s.PatientId,
-                s.Width, s.Height, s.HasMask, DatasetApiNames.Name(s.Split), s.ContentHash))
+                s.Width, s.Height, s.HasMask, s.Split, s.ContentHash))
             .ToList();
     }
 

@@ -130,7 +130,7 @@ public sealed class EmbeddingService(
             var slice = slices[p.SliceId];
             var predicted = predictions.TryGetValue(p.SliceId, out var label) ? ClassName(classNames, label) : null;
             return new EmbeddingPointResponse(p.SliceId, p.X, p.Y, ClassName(classNames, slice.Label),
-                slice.Split.ToString().ToLowerInvariant(), predicted);
+                slice.Split, predicted);
         }).ToList();
         return ToResponse(embedding, points);
     }
@@ -226,8 +226,8 @@ public sealed class EmbeddingService(
         label >= 0 && label < names.Count ? names[label] : label.ToString(CultureInfo.InvariantCulture);
 
     private static EmbeddingResponse ToResponse(Embedding e, IReadOnlyList<EmbeddingPointResponse> points) => new(
-        e.Id, e.DatasetId, e.RunId, e.Status.ToString().ToLowerInvariant(), e.Progress,
-        e.Source.ToString().ToLowerInvariant(), e.Projection.ToString().ToLowerInvariant(), e.Split,
+        e.Id, e.DatasetId, e.RunId, e.Status, e.Progress,
+        e.Source, e.Projection, e.Split,
         e.Perplexity, e.Iterations, e.Seed, e.PointCount, e.FeatureCount, e.DurationSeconds, e.Error,
         new EmbeddingQualityResponse(e.Trustworthiness, e.KnnAccuracy2d, e.KnnAccuracyFeatures, e.Silhouette),
         points, e.CreatedAt);

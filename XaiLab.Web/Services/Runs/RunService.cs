@@ -289,7 +289,7 @@ public sealed class RunService(
             run.Id,
             run.DatasetId,
             run.Architecture,
-            run.Status.ToString().ToLowerInvariant(),
+            run.Status,
             run.Progress,
             run.Epochs,
             run.CompletedEpochs,

@@ -22,7 +22,7 @@ public sealed class StudyAnnotationService(IDbContextFactory<XaiLabDbContext> co
         if (study is null) return null;
         var (done, total) = await CountAsync(db, studyId, userId, cancellationToken);
         return total == 0 ? null : new AnnotatorStudyResponse(study.Id, study.Title, study.Question, study.ScalePoints, study.AskClick,
-            StudyService.StatusName(study.Status), done, total);
+            study.Status, done, total);
     }
 
     /// <summary>The annotator's first unrated presentation in their order, or <c>Complete</c> when none is left.</summary>
@@ -141,7 +141,7 @@ public sealed class StudyAnnotationService(IDbContextFactory<XaiLabDbContext> co
             ? new StudyTaskRatingResponse(r.Value, r.Choice is { } c ? ((c == PairChoice.A) != loaded.SwapSides ? "left" : "right") : null,
                 r.ClickX, r.ClickY, r.Comment)
             : null;
-        return new StudyTaskResponse(loaded.Token, loaded.Position, StudyService.KindName(loaded.Item.Kind),
+        return new StudyTaskResponse(loaded.Token, loaded.Position, loaded.Item.Kind,
             $"{root}/image.png", $"{root}/mask.png", overlays, rating);
     }
 }

@@ -17,7 +17,7 @@ internal static class StudyRatingsCsv
         CsvTable.Write(Header, rows.Where(r => r.Rating is not null).Select(r => (IReadOnlyList<object?>)
         [
             studyId, r.Assignment.AnnotatorUserId, r.Assignment.Position, r.Assignment.IsRepeat, r.Item.IsGold, r.Item.Id,
-            StudyService.KindName(r.Item.Kind), r.Item.Map!.SliceId,
+            WireNames.Of(r.Item.Kind), r.Item.Map!.SliceId,
             r.Item.MapId, r.Item.Map.RunId, r.Item.Map.Run!.Architecture, r.Item.Map.Method,
             r.Item.SecondMapId, r.Item.SecondMap?.RunId, r.Item.SecondMap?.Run!.Architecture, r.Item.SecondMap?.Method,
             r.Rating!.Value, Choice(r.Rating.Choice), r.Item.ExpectedValue, Choice(r.Item.ExpectedChoice),

@@ -75,7 +75,7 @@ public sealed class StudyResultsService(IDbContextFactory<XaiLabDbContext> conte
             return new ScoreCorrelationResponse(score.Name, result.Count, Finite(result.Rho), Finite(result.Lower), Finite(result.Upper));
         }).ToList();
 
-        return new StudyResultsResponse(study.Id, study.Title, StudyService.StatusName(study.Status), study.ScalePoints,
+        return new StudyResultsResponse(study.Id, study.Title, study.Status, study.ScalePoints,
             rows.Count(r => r.Rating is not null), methodModels, agreement, pairAgreement, preferences, annotatorResults, correlations);
     }
 

@@ -139,9 +139,9 @@ public sealed class StudyService(IDbContextFactory<XaiLabDbContext> contexts, Ti
             .Include(i => i.SecondMap).ThenInclude(m => m!.Run)
             .ToListAsync(cancellationToken);
         var progress = await ProgressAsync(db, id, cancellationToken);
-        return new StudyResponse(study.Id, study.Title, study.Question, study.ScalePoints, study.AskClick, StatusName(study.Status),
+        return new StudyResponse(study.Id, study.Title, study.Question, study.ScalePoints, study.AskClick, study.Status,
             study.CreatedByUserId, study.CreatedAt, study.ClosedAt,
-            items.Select(i => new StudyItemResponse(i.Id, KindName(i.Kind), i.Map!.SliceId, Map(i.Map), i.SecondMap is null ? null : Map(i.SecondMap),
+            items.Select(i => new StudyItemResponse(i.Id, i.Kind, i.Map!.SliceId, Map(i.Map), i.SecondMap is null ? null : Map(i.SecondMap),
                 i.IsGold, i.ExpectedValue, i.ExpectedChoice?.ToString().ToLowerInvariant())).ToList(),
             progress);
     }
@@ -161,7 +161,7 @@ public sealed class StudyService(IDbContextFactory<XaiLabDbContext> contexts, Ti
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         return await db.Studies.AsNoTracking().VisibleTo(access).OrderByDescending(s => s.Id)
-            .Select(s => new StudySummaryResponse(s.Id, s.Title, s.Status == StudyStatus.Open ? "open" : "closed",
+            .Select(s => new StudySummaryResponse(s.Id, s.Title, s.Status,
                 s.Items.Count, s.Assignments.Select(a => a.AnnotatorUserId).Distinct().Count(),
                 s.Assignments.Count(a => a.Rating != null), s.Assignments.Count, s.CreatedAt))
             .ToListAsync(cancellationToken);
@@ -172,7 +172,7 @@ public sealed class StudyService(IDbContextFactory<XaiLabDbContext> contexts, Ti
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         return await db.Studies.AsNoTracking().Where(s => s.Assignments.Any(a => a.AnnotatorUserId == userId)).OrderByDescending(s => s.Id)
-            .Select(s => new StudySummaryResponse(s.Id, s.Title, s.Status == StudyStatus.Open ? "open" : "closed",
+            .Select(s => new StudySummaryResponse(s.Id, s.Title, s.Status,
                 s.Assignments.Count(a => a.AnnotatorUserId == userId), 1,
                 s.Assignments.Count(a => a.AnnotatorUserId == userId && a.Rating != null),
                 s.Assignments.Count(a => a.AnnotatorUserId == userId), s.CreatedAt))
@@ -203,9 +203,9 @@ public sealed class StudyService(IDbContextFactory<XaiLabDbContext> contexts, Ti
         return rows.OrderBy(r => r.First).Select(r => new AnnotatorProgressResponse(r.UserId, r.Done, r.Total)).ToList();
     }
 
-    internal static string StatusName(StudyStatus status) => status.ToString().ToLowerInvariant();
 
-    internal static string KindName(StudyItemKind kind) => kind.ToString().ToLowerInvariant();
+
+
 
     private static StudyMapResponse Map(StoredAttribution map) => new(map.Id, map.RunId, map.Run!.Architecture, map.Method);
 

@@ -132,7 +132,7 @@ public sealed class AccessMatrixFixture : IAsyncLifetime
         db.AttributionRequests.Add(request);
         await db.SaveChangesAsync();
         await Factory.Services.GetRequiredService<SanityCheckStore>().WriteAsync(
-            new SanityCheckResponse(run.Id, "succeeded", null, ["vanilla-gradient"], [slices[0].Id], 0.5, [], created));
+            new SanityCheckResponse(run.Id, SanityCheckStatus.Succeeded, null, ["vanilla-gradient"], [slices[0].Id], 0.5, [], created));
         return new TeamObjects(teamId, marker, dataset.Id, importing.Id, run.Id, slices[0].Id, attribution.Id, embedding.Id, request.Id, "vanilla-gradient");
     }
 

@@ -1,3 +1,4 @@
+using XaiLab.Data.Entities;
 using Bunit;
 using Microsoft.AspNetCore.Components.Web;
 using XaiLab.Tests.Fixtures;
@@ -12,10 +13,10 @@ public sealed class StudyRaterTests : MudBunitContext
     private readonly List<int> moves = [];
 
     private static StudyTaskResponse Single(StudyTaskRatingResponse? rating = null) =>
-        new("0123456789abcdef0123456789abcdef", 3, "single", "/i.png", "/m.png", ["/o.png"], rating);
+        new("0123456789abcdef0123456789abcdef", 3, StudyItemKind.Single, "/i.png", "/m.png", ["/o.png"], rating);
 
     private static StudyTaskResponse Pair() =>
-        new("fedcba9876543210fedcba9876543210", 0, "pair", "/i.png", "/m.png", ["/l.png", "/r.png"], null);
+        new("fedcba9876543210fedcba9876543210", 0, StudyItemKind.Pair, "/i.png", "/m.png", ["/l.png", "/r.png"], null);
 
     private IRenderedComponent<StudyRater> Render(StudyTaskResponse item, bool back = true, bool forward = true, bool askClick = false) =>
         Context.Render<StudyRater>(p => p

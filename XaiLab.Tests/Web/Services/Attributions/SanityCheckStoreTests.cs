@@ -25,7 +25,7 @@ public sealed class SanityCheckStoreTests : IDisposable
         await store.WriteAsync(SanityCheckStore.PathOf(5), Encoding.UTF8.GetBytes(FileOfTheFirstVersion));
         var check = await new SanityCheckStore(store).ReadAsync(5);
         Assert.NotNull(check);
-        Assert.Equal("succeeded", check.Status);
+        Assert.Equal(SanityCheckStatus.Succeeded, check.Status);
         Assert.Equal([11, 12], check.SliceIds);
         var method = Assert.Single(check.Methods);
         Assert.Equal(["head", "features.conv1"], method.Steps.Select(s => s.Layer));
@@ -38,7 +38,7 @@ public sealed class SanityCheckStoreTests : IDisposable
     public async Task WriteAsync_StoresTheVersionedShape_AndReadsBack()
     {
         var store = new ArtifactStore(root);
-        var check = new SanityCheckResponse(6, "running", null, ["xrai"], [3], 0.5,
+        var check = new SanityCheckResponse(6, SanityCheckStatus.Running, null, ["xrai"], [3], 0.5,
             [new SanityCheckMethodResponse("xrai", 1, [new SanityCheckStepResponse("head", 1, 0.9, 0.8)], null, null, false)],
             DateTimeOffset.UnixEpoch);
         await new SanityCheckStore(store).WriteAsync(check);

@@ -41,7 +41,7 @@ public sealed class EmbeddingServiceTests : IDisposable
         Assert.Equal(first, again);
         Assert.Equal(4, new[] { first, otherSeed, initial, pixels }.Distinct().Count());
         Assert.Equal(4, (await service.ListForRunAsync(runId)).Count);
-        Assert.Equal("queued", (await service.GetAsync(first))!.Status);
+        Assert.Equal(EmbeddingStatus.Queued, (await service.GetAsync(first))!.Status);
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using XaiLab.Data.Entities;
 using XaiLab.Web.Apis.Contracts;
 using XaiLab.Web.Services.Runs;
 
@@ -10,7 +11,7 @@ public sealed class RunSummariesTests
     {
         var start = new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
         RunResponse Run(int id, string architecture, int dataset, double? accuracy, double seconds) => new(
-            id, dataset, architecture, accuracy is null ? "failed" : "succeeded", 1, 2, 2, 64, 16, 1e-3, id, "cpu",
+            id, dataset, architecture, accuracy is null ? RunStatus.Failed : RunStatus.Succeeded, 1, 2, 2, 64, 16, 1e-3, id, "cpu",
             accuracy is null ? null : new RunMetricsResponse(accuracy.Value, accuracy.Value - 0.1, accuracy.Value), null, null,
             start, start, start.AddSeconds(seconds));
 

@@ -28,7 +28,7 @@ public sealed class SaliencyScorecardTests : PageTestContext
         SeedScores(runId, "grad-cam", [0.6, 0.4]);
         SeedScores(runId, "vanilla-gradient", [0.2, 0.1]);
         var store = Context.Services.GetRequiredService<SanityCheckStore>();
-        await store.WriteAsync(new SanityCheckResponse(runId, "succeeded", null, ["grad-cam", "vanilla-gradient"], [1, 2], 0.5,
+        await store.WriteAsync(new SanityCheckResponse(runId, SanityCheckStatus.Succeeded, null, ["grad-cam", "vanilla-gradient"], [1, 2], 0.5,
         [
             new("grad-cam", 2, [new("conv1", 5, 0.9, 0.8), new("conv1", 9, 0.7, 0.6)], 0.7, 0.6, true),
             new("vanilla-gradient", 2, [new("conv1", 5, 0.3, 0.2), new("conv1", 9, 0.05, 0.1)], 0.05, 0.1, false),

@@ -59,10 +59,10 @@ public sealed class RunEmbeddingsTests : MudBunitContext
     {
         EmbeddingPointResponse[] points =
         [
-            new(10, 0, 0, "a", "test", "a"),
-            new(11, 1, 1, "a", "test", "b"),
-            new(12, 2, 2, "b", "test", "b"),
-            new(13, 3, 3, "b", "train", null),
+            new(10, 0, 0, "a", SplitPart.Test, "a"),
+            new(11, 1, 1, "a", SplitPart.Test, "b"),
+            new(12, 2, 2, "b", SplitPart.Test, "b"),
+            new(13, 3, 3, "b", SplitPart.Train, null),
         ];
 
         var (traces, ids) = EmbeddingScatter.BuildTraces(points, "correctness");
