@@ -56,7 +56,7 @@ public sealed class RunRecovery(
         run.LeaseExpiresAt = null;
         run.LogTail = string.IsNullOrEmpty(run.LogTail) ? reason : $"{run.LogTail}{Environment.NewLine}{reason}";
         await db.SaveChangesAsync(cancellationToken);
-        var progress = new RunProgress(run.Id, RunStatus.Failed, run.Progress, "failed", run.CompletedEpochs, run.Epochs, 0, 0, null, null);
+        var progress = new RunProgress(run.Id, RunStatus.Failed, run.Progress, RunStage.Failed, run.CompletedEpochs, run.Epochs, 0, 0, null, null);
         await executions.ReportAsync(Kind, run.Id, "failed", JsonSerializer.Serialize(progress, Json), cancellationToken);
     }
 }

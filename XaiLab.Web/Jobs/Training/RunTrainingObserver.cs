@@ -44,7 +44,7 @@ public sealed class RunTrainingObserver(
         var done = (progress.Epoch - 1 + progress.Batch / (double)progress.BatchesPerEpoch) / epochs;
         var doneHere = done - (firstEpoch - 1) / (double)epochs;
         TimeSpan? eta = doneHere > 0.01 ? TimeSpan.FromSeconds(now.TotalSeconds / doneHere * (1 - done)) : null;
-        publish(new RunProgress(runId, RunStatus.Running, done * TrainingShare, "training",
+        publish(new RunProgress(runId, RunStatus.Running, done * TrainingShare, RunStage.Training,
             progress.Epoch, epochs, progress.Batch, progress.BatchesPerEpoch, progress.Loss, eta));
     }
 
@@ -98,7 +98,7 @@ public sealed class RunTrainingObserver(
         {
             File.Delete(store.Resolve(previous));
         }
-        publish(new RunProgress(runId, RunStatus.Running, progress, "training", epoch, epochs, 0, 0, result.TrainLoss, null));
+        publish(new RunProgress(runId, RunStatus.Running, progress, RunStage.Training, epoch, epochs, 0, 0, result.TrainLoss, null));
     }
 
     public static string CheckpointPath(int runId, int epoch) => $"runs/{runId}/checkpoint-epoch{epoch:D4}.bin";

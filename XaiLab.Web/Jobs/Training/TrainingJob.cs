@@ -132,7 +132,7 @@ public sealed class TrainingJob(
             // Epochs after the last checkpoint were never committed; nothing to clean beyond it.
             await db.SaveChangesAsync(cancellationToken);
         }
-        publish(new RunProgress(runId, RunStatus.Running, run.Progress, "training", run.CompletedEpochs, run.Epochs, 0, 0, null, null));
+        publish(new RunProgress(runId, RunStatus.Running, run.Progress, RunStage.Training, run.CompletedEpochs, run.Epochs, 0, 0, null, null));
 
         using var data = await loader.LoadAsync(run, cancellationToken);
         var config = RunService.ReadConfig(run);
@@ -163,11 +163,11 @@ public sealed class TrainingJob(
             network.LoadState(resume.ModelState);
         }
 
-        publish(new RunProgress(runId, RunStatus.Running, RunTrainingObserver.TrainingShare, "evaluating", run.Epochs, run.Epochs, 0, 0, null, null));
+        publish(new RunProgress(runId, RunStatus.Running, RunTrainingObserver.TrainingShare, RunStage.Evaluating, run.Epochs, run.Epochs, 0, 0, null, null));
         await evaluation.RunAsync(run, network, data, cancellationToken);
 
         var explaining = new ImmediateProgress<double>(share => publish(new RunProgress(runId, RunStatus.Running,
-            RunTrainingObserver.TrainingShare + 0.05 + 0.05 * share, "explaining", run.Epochs, run.Epochs, 0, 0, null, null)));
+            RunTrainingObserver.TrainingShare + 0.05 + 0.05 * share, RunStage.Explaining, run.Epochs, run.Epochs, 0, 0, null, null)));
         await saliency.RunAsync(run, explaining, cancellationToken);
 
         await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
@@ -209,6 +209,6 @@ public sealed class TrainingJob(
         var tail = string.Join(Environment.NewLine, log);
         run.LogTail = tail.Length > LogTailLength ? tail[^LogTailLength..] : tail;
         await db.SaveChangesAsync();
-        publish(new RunProgress(runId, status, run.Progress, status.ToString().ToLowerInvariant(), run.CompletedEpochs, run.Epochs, 0, 0, null, null));
+        publish(new RunProgress(runId, status, run.Progress, RunStages.Of(status), run.CompletedEpochs, run.Epochs, 0, 0, null, null));
     }
 }

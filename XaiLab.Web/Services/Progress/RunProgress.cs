@@ -3,12 +3,12 @@ using XaiLab.Data.Entities;
 namespace XaiLab.Web.Services.Progress;
 
 /// <summary>A snapshot of a run's progress pushed to open pages.</summary>
-/// <param name="Stage">What the run is doing now: "training", "evaluating", "explaining", or the final status.</param>
+/// <param name="Stage">What the run is doing now: training, evaluating, explaining, or the status it ended with.</param>
 public sealed record RunProgress(
     int RunId,
     RunStatus Status,
     double Progress,
-    string Stage,
+    RunStage Stage,
     int Epoch,
     int Epochs,
     int Batch,
@@ -17,7 +17,7 @@ public sealed record RunProgress(
     TimeSpan? Eta)
 {
     /// <summary>The stage as a person reads it, e.g. "training epoch 1, batch 3" (recorded with a worker's death).</summary>
-    public string Describe() => Stage == "training" && Epoch > 0
+    public string Describe() => Stage == RunStage.Training && Epoch > 0
         ? Batch > 0 ? $"training epoch {Epoch}, batch {Batch} of {BatchesPerEpoch}" : $"training epoch {Epoch}"
-        : Stage;
+        : WireNames.Of(Stage);
 }

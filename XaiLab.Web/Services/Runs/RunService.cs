@@ -101,7 +101,7 @@ public sealed class RunService(
         await db.SaveChangesAsync(cancellationToken);
         run.HangfireJobId = Enqueue(run.Id, run.Device);
         await db.SaveChangesAsync(cancellationToken);
-        notifier.Publish(new RunProgress(run.Id, RunStatus.Queued, run.Progress, "queued", run.CompletedEpochs, run.Epochs, 0, 0, null, null));
+        notifier.Publish(new RunProgress(run.Id, RunStatus.Queued, run.Progress, RunStage.Queued, run.CompletedEpochs, run.Epochs, 0, 0, null, null));
         await audit.RecordAsync(AuditActions.RunRetry, "run", Id(run.Id), $"attempt {run.Attempt}", cancellationToken);
     }
 
@@ -153,7 +153,7 @@ public sealed class RunService(
             {
                 jobs.Delete(run.HangfireJobId);
             }
-            notifier.Publish(new RunProgress(run.Id, RunStatus.Cancelled, run.Progress, "cancelled", run.CompletedEpochs, run.Epochs, 0, 0, null, null));
+            notifier.Publish(new RunProgress(run.Id, RunStatus.Cancelled, run.Progress, RunStage.Cancelled, run.CompletedEpochs, run.Epochs, 0, 0, null, null));
         }
     }
 

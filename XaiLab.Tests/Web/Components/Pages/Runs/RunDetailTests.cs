@@ -50,7 +50,7 @@ public sealed class RunDetailTests : MudBunitContext
         var cut = Context.Render<RunDetail>(p => p.Add(c => c.RunId, runId));
         cut.WaitForAssertion(() => Assert.Equal("running", cut.Find("[data-testid=run-status]").TextContent.Trim()));
 
-        notifier.Publish(new RunProgress(runId, RunStatus.Running, 0.45, "training", 2, 4, 3, 10, 0.6931, TimeSpan.FromSeconds(90)));
+        notifier.Publish(new RunProgress(runId, RunStatus.Running, 0.45, RunStage.Training, 2, 4, 3, 10, 0.6931, TimeSpan.FromSeconds(90)));
 
         cut.WaitForAssertion(() =>
         {
