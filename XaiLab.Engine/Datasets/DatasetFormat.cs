@@ -14,4 +14,10 @@ public enum DatasetFormat
 
     /// <summary>Generic layout: one folder per class, optional mask tree and patient CSV.</summary>
     ImageFolder,
+
+    /// <summary>NIfTI-1/2 volumes (<c>.nii</c>, <c>.nii.gz</c>) in class folders, optional mask volumes, cut into slices.</summary>
+    Nifti,
+
+    /// <summary>DICOM files (any depth, with or without extension) in class folders.</summary>
+    Dicom,
 }

@@ -24,4 +24,10 @@ public sealed record ImportOptions
 
     /// <summary>Negative figshare intensities. Default <see cref="NegativeIntensityPolicy.ClampToZero"/>.</summary>
     public NegativeIntensityPolicy NegativeIntensities { get; init; } = NegativeIntensityPolicy.ClampToZero;
+
+    /// <summary>
+    /// Where readers report what they left out without failing the import (a DICOM file in a compressed transfer
+    /// syntax, …); default null = not collected. The caller shows them with the dataset.
+    /// </summary>
+    public ImportNotices? Notices { get; init; }
 }

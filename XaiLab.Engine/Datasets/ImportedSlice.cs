@@ -10,4 +10,7 @@ namespace XaiLab.Engine.Datasets;
 /// <param name="PatientId">Grouping key for patient-level splits; readers whose dataset has none document their fallback.</param>
 /// <param name="Image">The grayscale slice, row-major.</param>
 /// <param name="Mask">The expert mask (tumour, lungs) resized to the image, or null when the dataset has none for this slice.</param>
-public sealed record ImportedSlice(string SourceName, string ClassName, string PatientId, SliceImage Image, BinaryMask? Mask);
+/// <param name="Metadata">Where the slice sits in its volume or series and how its stored values map to physical ones;
+/// null for 2-D formats.</param>
+public sealed record ImportedSlice(string SourceName, string ClassName, string PatientId, SliceImage Image, BinaryMask? Mask,
+    SliceMetadata? Metadata = null);
