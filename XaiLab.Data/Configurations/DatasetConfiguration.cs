@@ -24,6 +24,14 @@ public sealed class DatasetConfiguration : IEntityTypeConfiguration<Dataset>
                 (a, b) => a!.SequenceEqual(b!),
                 names => names.Aggregate(0, (hash, name) => HashCode.Combine(hash, name.GetHashCode())),
                 names => names.ToList()));
+        builder.Property(d => d.Warnings)
+            .HasConversion(
+                warnings => JsonSerializer.Serialize(warnings, JsonSerializerOptions.Default),
+                json => JsonSerializer.Deserialize<List<string>>(json, JsonSerializerOptions.Default) ?? new List<string>())
+            .Metadata.SetValueComparer(new ValueComparer<List<string>>(
+                (a, b) => a!.SequenceEqual(b!),
+                warnings => warnings.Aggregate(0, (hash, warning) => HashCode.Combine(hash, warning.GetHashCode())),
+                warnings => warnings.ToList()));
         builder.HasOne(d => d.Team).WithMany().HasForeignKey(d => d.TeamId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(d => new { d.TeamId, d.CreatedAt });
     }

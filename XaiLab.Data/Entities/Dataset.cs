@@ -25,6 +25,10 @@ public class Dataset : ITeamOwned
     /// <summary>How the persisted split was made. Default patient-grouped.</summary>
     public DatasetSplitPreset SplitPreset { get; set; }
 
+    /// <summary>What the lab should know about the dataset as imported or split (too few patients for a split, files
+    /// left out); shown on its page and in the API.</summary>
+    public List<string> Warnings { get; set; } = [];
+
     /// <summary>Import progress 0..1 while importing; stored at most about twice a second.</summary>
     public double ImportProgress { get; set; }
 

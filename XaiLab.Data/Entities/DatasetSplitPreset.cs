@@ -1,6 +1,6 @@
 namespace XaiLab.Data.Entities;
 
-/// <summary>How a dataset's persisted split was made (API names patient-grouped and paper-random).</summary>
+/// <summary>How a dataset's persisted split was made (API names patient-grouped, paper-random and manual).</summary>
 public enum DatasetSplitPreset
 {
     /// <summary>Whole patients per split, stratified by class: no leakage.</summary>
@@ -8,4 +8,7 @@ public enum DatasetSplitPreset
 
     /// <summary>The paper's random slice split: patients leak across splits.</summary>
     PaperRandom,
+
+    /// <summary>Made by hand: each patient assigned to a split by the lab (API name manual).</summary>
+    Manual,
 }

@@ -6,4 +6,7 @@ public enum DatasetSplit
     Train,
     Validation,
     Test,
+
+    /// <summary>In no split (too few patients for one with training and test slices, or left out of a hand-made split).</summary>
+    Unassigned,
 }

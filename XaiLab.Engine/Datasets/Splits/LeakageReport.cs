@@ -12,6 +12,7 @@ public sealed record LeakageReport(IReadOnlyList<SharedPatient> SharedPatients)
     /// <summary>Lists every patient whose slices span splits, ordered by patient id.</summary>
     public static LeakageReport For(IEnumerable<SplitAssignment> assignments) =>
         new(assignments
+            .Where(a => a.Split != DatasetSplit.Unassigned)
             .GroupBy(a => a.PatientId, StringComparer.Ordinal)
             .Select(g => new SharedPatient(g.Key, g.Select(a => a.Split).Distinct().Order().ToList(), g.Count()))
             .Where(p => p.Splits.Count > 1)

@@ -60,6 +60,46 @@ public static class PatientGroupedSplitter
         return result;
     }
 
+    /// <summary>
+    /// The patient-grouped split as well as the patients allow, for datasets of any size: the split of
+    /// <paramref name="ratios"/> when it gives training and test slices; else one without validation (its share to
+    /// training, then half and half); else none, every slice <see cref="DatasetSplit.Unassigned"/>. The result's warnings say which was
+    /// made and why, so the lab can split by hand or use the dataset as an external test set.
+    /// </summary>
+    public static SplitResult SplitAsPatientsAllow(IReadOnlyList<SliceLabel> slices, SplitRatios? ratios = null, int seed = 0)
+    {
+        ratios ??= SplitRatios.Default;
+        var patients = slices.Select(s => s.PatientId).Distinct(StringComparer.Ordinal).Count();
+        var full = Split(slices, SplitPreset.PatientGrouped, ratios, seed);
+        if (full.Count(DatasetSplit.Train) > 0 && full.Count(DatasetSplit.Test) > 0)
+        {
+            return full;
+        }
+        // Fewer splits: without validation (its share to training), then halves, which gives a class of two patients one each.
+        foreach (var fallback in new[] { new SplitRatios(ratios.Train + ratios.Validation, 0, ratios.Test), new SplitRatios(0.5, 0, 0.5) })
+        {
+            var twoWay = Split(slices, SplitPreset.PatientGrouped, fallback, seed);
+            if (twoWay.Count(DatasetSplit.Train) > 0 && twoWay.Count(DatasetSplit.Test) > 0)
+            {
+                return twoWay with
+                {
+                    Warnings = [$"{patients} patients are too few for a validation split as well: training and test only " +
+                        $"({Math.Round(fallback.Train * 100)} % / {Math.Round(fallback.Test * 100)} % of each class's slices), so training cannot stop early.", .. twoWay.Warnings],
+                };
+            }
+        }
+        return new SplitResult(
+            slices.Select(s => new SplitAssignment(s.SliceIndex, s.ClassLabel, s.PatientId, DatasetSplit.Unassigned)).ToList(),
+            SplitPreset.PatientGrouped,
+            seed,
+            [TooFewPatients(patients)]);
+    }
+
+    /// <summary>The warning of a dataset left without a split.</summary>
+    public static string TooFewPatients(int patients) =>
+        $"{patients} patient{(patients == 1 ? " is" : "s are")} too few for a patient-grouped split with training and test slices: " +
+        "every slice is unassigned. Split it by hand or use it as an external test set.";
+
     private static Dictionary<int, DatasetSplit> GroupedSplit(IReadOnlyList<SliceLabel> slices, SplitRatios ratios, int seed, List<string> warnings)
     {
         var random = new Random(seed);

@@ -3,7 +3,8 @@ namespace XaiLab.Web.Apis.Contracts;
 
 /// <summary>
 /// A dataset as GET /api/datasets and GET /api/datasets/{id} return it. Status: importing, ready or failed. Progress:
-/// 0..1 while importing. Duplicates: groups of slices with identical content. SplitPreset: patient-grouped or paper-random.
+/// 0..1 while importing. Duplicates: groups of slices with identical content. SplitPreset: patient-grouped, paper-random
+/// or manual. Warnings: what the lab should know (too few patients for a split, files the import left out).
 /// </summary>
 public sealed record DatasetResponse(
     int Id,
@@ -20,4 +21,5 @@ public sealed record DatasetResponse(
     double Progress,
     int Duplicates,
     string SplitPreset,
-    SplitCountsResponse SplitCounts);
+    SplitCountsResponse SplitCounts,
+    IReadOnlyList<string> Warnings);

@@ -40,4 +40,5 @@ public sealed record RunResponse(
     JsonElement? Environment = null,
     string? ExecutedBy = null,
     int WorkerCrashes = 0,
-    string? LastWorkerCrash = null);
+    string? LastWorkerCrash = null,
+    string? DatasetName = null);

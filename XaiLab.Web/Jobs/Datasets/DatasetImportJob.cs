@@ -48,9 +48,13 @@ public sealed class DatasetImportJob(
         var progress = new DatasetImportProgress(datasetId, contexts, execution, time);
         try
         {
-            var options = ImportOptions.Default with { Format = format, CovidClasses = covidClasses is { Length: > 0 } ? covidClasses : ImportOptions.Default.CovidClasses };
+            var notices = new ImportNotices();
+            var options = ImportOptions.Default with
+            {
+                Format = format, CovidClasses = covidClasses is { Length: > 0 } ? covidClasses : ImportOptions.Default.CovidClasses, Notices = notices,
+            };
             await writer.WriteAsync(datasetId, Slices(datasetId, dataset.UploadPath, options, progress), classOrder: null, dataset.SplitSeed,
-                expectedCount: null, progress: null, execution.Token);
+                expectedCount: null, progress: null, execution.Token, notices);
             progress.Report(1);
             execution.Report("imported", new DatasetProgress(datasetId, DatasetStatus.Ready, 1, null));
         }

@@ -8,6 +8,7 @@ public static class DatasetApiNames
 {
     public const string PatientGrouped = "patient-grouped";
     public const string PaperRandom = "paper-random";
+    public const string Manual = "manual";
 
     public static IReadOnlyDictionary<DatasetFormat, string> Formats { get; } = new Dictionary<DatasetFormat, string>
     {
@@ -35,18 +36,24 @@ public static class DatasetApiNames
     {
         null or "" or PatientGrouped => DatasetSplitPreset.PatientGrouped,
         PaperRandom => DatasetSplitPreset.PaperRandom,
-        _ => throw new RequestValidationException($"Unknown split preset '{name}'. Valid: {PatientGrouped}, {PaperRandom}."),
+        Manual => DatasetSplitPreset.Manual,
+        _ => throw new RequestValidationException($"Unknown split preset '{name}'. Valid: {PatientGrouped}, {PaperRandom}, {Manual} (with assignments)."),
     };
 
-    public static string Name(DatasetSplitPreset preset) => preset == DatasetSplitPreset.PaperRandom ? PaperRandom : PatientGrouped;
+    public static string Name(DatasetSplitPreset preset) => preset switch
+    {
+        DatasetSplitPreset.PaperRandom => PaperRandom,
+        DatasetSplitPreset.Manual => Manual,
+        _ => PatientGrouped,
+    };
 
     public static string Name(SplitPart part) => WireNames.Of(part);
 
-    /// <summary>Parses train, validation or test (case-insensitive).</summary>
+    /// <summary>Parses train, validation, test or unassigned (case-insensitive).</summary>
     public static SplitPart ParseSplit(string name) =>
         Enum.TryParse<SplitPart>(name, ignoreCase: true, out var part) && Enum.IsDefined(part)
             ? part
-            : throw new RequestValidationException($"Unknown split '{name}'. Valid: train, validation, test.");
+            : throw new RequestValidationException($"Unknown split '{name}'. Valid: train, validation, test, unassigned.");
 
     public static DatasetSource Source(DatasetFormat format) => format switch
     {

@@ -126,5 +126,7 @@ public sealed class DatasetService(
             new SplitCountsResponse(
                 counts.Where(c => c.Split == SplitPart.Train).Sum(c => c.Count),
                 counts.Where(c => c.Split == SplitPart.Validation).Sum(c => c.Count),
-                counts.Where(c => c.Split == SplitPart.Test).Sum(c => c.Count)));
+                counts.Where(c => c.Split == SplitPart.Test).Sum(c => c.Count),
+                counts.Where(c => c.Split == SplitPart.Unassigned).Sum(c => c.Count)),
+            dataset.Warnings);
 }

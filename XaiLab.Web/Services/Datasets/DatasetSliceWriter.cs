@@ -25,8 +25,9 @@ public sealed class DatasetSliceWriter(IDbContextFactory<XaiLabDbContext> contex
     /// <param name="classOrder">Class names in label order; null: labels in order of first appearance.</param>
     /// <param name="splitSeed">Seed of the train/validation/test split.</param>
     /// <param name="expectedCount">For progress; null when unknown.</param>
+    /// <param name="notices">What the readers left out while <paramref name="slices"/> streamed; kept as the dataset's warnings.</param>
     public async Task WriteAsync(int datasetId, IEnumerable<ImportedSlice> slices, IReadOnlyList<string>? classOrder, int splitSeed,
-        int? expectedCount, IProgress<double>? progress, CancellationToken cancellationToken)
+        int? expectedCount, IProgress<double>? progress, CancellationToken cancellationToken, ImportNotices? notices = null)
     {
         var folder = $"datasets/{datasetId}";
         var minutes = options.Value.MaxImportMinutes;
@@ -34,7 +35,7 @@ public sealed class DatasetSliceWriter(IDbContextFactory<XaiLabDbContext> contex
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, budget.Token);
         try
         {
-            await WriteCoreAsync(datasetId, folder, slices, classOrder, splitSeed, expectedCount, progress, linked.Token);
+            await WriteCoreAsync(datasetId, folder, slices, classOrder, splitSeed, expectedCount, progress, notices, linked.Token);
         }
         catch (Exception e)
         {
@@ -53,7 +54,7 @@ public sealed class DatasetSliceWriter(IDbContextFactory<XaiLabDbContext> contex
     }
 
     private async Task WriteCoreAsync(int datasetId, string folder, IEnumerable<ImportedSlice> slices, IReadOnlyList<string>? classOrder,
-        int splitSeed, int? expectedCount, IProgress<double>? progress, CancellationToken cancellationToken)
+        int splitSeed, int? expectedCount, IProgress<double>? progress, ImportNotices? notices, CancellationToken cancellationToken)
     {
         var classes = classOrder?.ToList() ?? [];
         var hashes = new List<string>();
@@ -129,13 +130,9 @@ public sealed class DatasetSliceWriter(IDbContextFactory<XaiLabDbContext> contex
             throw new DatasetImportException($"A classifier needs at least two classes; this dataset has only '{splitItems[0].ClassLabel}'.");
         }
 
-        var split = PatientGroupedSplitter.Split(splitItems, SplitPreset.PatientGrouped, seed: splitSeed);
-        if (split.Count(DatasetSplit.Train) == 0 || split.Count(DatasetSplit.Test) == 0)
-        {
-            throw new DatasetImportException(
-                $"{split.Assignments.Select(a => a.PatientId).Distinct().Count()} patients are too few for a patient-grouped split with both training and test slices.");
-        }
-        foreach (var part in new[] { SplitPart.Validation, SplitPart.Test })
+        // Never a reason to fail the import: the split is made as well as the patients allow (DatasetSplitParts).
+        var split = PatientGroupedSplitter.SplitAsPatientsAllow(splitItems, seed: splitSeed);
+        foreach (var part in new[] { SplitPart.Validation, SplitPart.Test, SplitPart.Unassigned })
         {
             var indices = split.Assignments.Where(a => ToPart(a.Split) == part).Select(a => a.SliceIndex).ToList();
             await db.Slices.Where(s => s.DatasetId == datasetId && indices.Contains(s.Index))
@@ -149,18 +146,14 @@ public sealed class DatasetSliceWriter(IDbContextFactory<XaiLabDbContext> contex
         dataset.WithMasks = withMasks;
         dataset.VersionHash = ContentHash.DatasetVersion(hashes);
         dataset.SplitSeed = splitSeed;
+        dataset.Warnings = [.. split.Warnings, .. notices?.Summary() ?? []];
         dataset.Status = DatasetStatus.Ready;
         dataset.Error = null;
         await db.SaveChangesAsync(cancellationToken);
         progress?.Report(1);
     }
 
-    private static SplitPart ToPart(DatasetSplit split) => split switch
-    {
-        DatasetSplit.Train => SplitPart.Train,
-        DatasetSplit.Validation => SplitPart.Validation,
-        _ => SplitPart.Test,
-    };
+    private static SplitPart ToPart(DatasetSplit split) => DatasetSplitParts.ToPart(split);
 
     private static async Task FlushAsync(XaiLabDbContext db, List<Slice> batch, CancellationToken cancellationToken)
     {

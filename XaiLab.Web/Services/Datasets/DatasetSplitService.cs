@@ -23,15 +23,26 @@ public sealed class DatasetSplitService(IDbContextFactory<XaiLabDbContext> conte
         var assignments = (await db.Slices.Where(s => s.DatasetId == datasetId)
                 .Select(s => new { s.Index, s.Label, s.PatientId, s.Split })
                 .ToListAsync(cancellationToken))
-            .Select(s => new SplitAssignment(s.Index, s.Label.ToString(), s.PatientId, ToSplit(s.Split)));
+            .Select(s => new SplitAssignment(s.Index, s.Label.ToString(), s.PatientId, DatasetSplitParts.ToSplit(s.Split)));
         return ToResponse(dataset.SplitPreset, dataset.SplitSeed, LeakageReport.For(assignments));
     }
 
-    /// <summary>Replaces the split of a ready dataset that no run has used.</summary>
+    /// <summary>
+    /// Replaces the split of a ready dataset that no run has used: by a preset (patient-grouped as well as the patients
+    /// allow, or the paper's random slices) or by hand (<see cref="ResplitRequest.Assignments"/>).
+    /// </summary>
     public async Task<SplitResponse> ResplitAsync(int datasetId, ResplitRequest request, CancellationToken cancellationToken = default)
     {
         access.RequireWriter();
-        var preset = DatasetApiNames.ParsePreset(request.Preset);
+        var preset = request.Assignments is not null ? DatasetSplitPreset.Manual : DatasetApiNames.ParsePreset(request.Preset);
+        if (request.Assignments is not null && request.Preset is { Length: > 0 } named && DatasetApiNames.ParsePreset(named) != DatasetSplitPreset.Manual)
+        {
+            throw new RequestValidationException($"assignments make a manual split; preset '{named}' cannot go with them.");
+        }
+        if (request.Assignments is null && preset == DatasetSplitPreset.Manual)
+        {
+            throw new RequestValidationException("A manual split needs assignments: [{\"patientId\", \"split\"}, …].");
+        }
         var train = request.Train ?? SplitRatios.Default.Train;
         var validation = request.Validation ?? SplitRatios.Default.Validation;
         var ratios = new SplitRatios(train, validation, Math.Max(0, 1 - train - validation));
@@ -66,31 +77,36 @@ public sealed class DatasetSplitService(IDbContextFactory<XaiLabDbContext> conte
         var slices = await db.Slices.Where(s => s.DatasetId == datasetId)
             .Select(s => new { s.Index, s.Label, s.PatientId })
             .ToListAsync(cancellationToken);
-        var result = PatientGroupedSplitter.Split(
-            slices.Select(s => new SliceLabel(s.Index, s.Label.ToString(), s.PatientId)).ToList(),
-            preset == DatasetSplitPreset.PaperRandom ? SplitPreset.PaperRandom : SplitPreset.PatientGrouped,
-            ratios,
-            seed);
+        var labels = slices.Select(s => new SliceLabel(s.Index, s.Label.ToString(), s.PatientId)).ToList();
+        var result = preset switch
+        {
+            DatasetSplitPreset.Manual => ManualSplit(labels, request.Assignments!),
+            DatasetSplitPreset.PaperRandom => PatientGroupedSplitter.Split(labels, SplitPreset.PaperRandom, ratios, seed),
+            _ => PatientGroupedSplitter.SplitAsPatientsAllow(labels, ratios, seed),
+        };
 
         // PostgreSQL retries failed commands; a transaction of ours must be retried whole, through the strategy.
         await db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
         {
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            foreach (var part in new[] { SplitPart.Train, SplitPart.Validation, SplitPart.Test })
+            foreach (var part in Enum.GetValues<SplitPart>())
             {
-                var indices = result.Assignments.Where(a => ToPart(a.Split) == part).Select(a => a.SliceIndex).ToList();
+                var indices = result.Assignments.Where(a => DatasetSplitParts.ToPart(a.Split) == part).Select(a => a.SliceIndex).ToList();
                 await db.Slices.Where(s => s.DatasetId == datasetId && indices.Contains(s.Index))
                     .ExecuteUpdateAsync(u => u.SetProperty(s => s.Split, part), cancellationToken);
             }
             dataset.SplitPreset = preset;
             dataset.SplitSeed = seed;
+            // The split's warnings replace the last split's; what the import left out stays.
+            dataset.Warnings = [.. result.Warnings, .. dataset.Warnings.Where(w => w.Contains(" skipped: ", StringComparison.Ordinal))];
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         });
         await audit.RecordAsync(AuditActions.DatasetResplit, "dataset", datasetId.ToString(System.Globalization.CultureInfo.InvariantCulture),
             $"{DatasetApiNames.Name(preset)}, seed {seed}", cancellationToken);
 
-        var counts = new SplitCountsResponse(result.Count(DatasetSplit.Train), result.Count(DatasetSplit.Validation), result.Count(DatasetSplit.Test));
+        var counts = new SplitCountsResponse(result.Count(DatasetSplit.Train), result.Count(DatasetSplit.Validation), result.Count(DatasetSplit.Test),
+            result.Count(DatasetSplit.Unassigned));
         return new SplitResponse(counts, result.Warnings, ToResponse(preset, seed, LeakageReport.For(result.Assignments)));
     }
 
@@ -101,21 +117,43 @@ public sealed class DatasetSplitService(IDbContextFactory<XaiLabDbContext> conte
             report.HasLeakage,
             report.LeakedSliceCount,
             report.SharedPatients
-                .Select(p => new SharedPatientResponse(p.PatientId, p.Splits.Select(s => DatasetApiNames.Name(ToPart(s))).ToList(), p.SliceCount))
+                .Select(p => new SharedPatientResponse(p.PatientId, p.Splits.Select(s => DatasetApiNames.Name(DatasetSplitParts.ToPart(s))).ToList(), p.SliceCount))
                 .ToList(),
             preset == DatasetSplitPreset.PaperRandom ? PatientGroupedSplitter.LeakageWarning : null);
 
-    private static DatasetSplit ToSplit(SplitPart part) => part switch
+    /// <summary>A hand-made split: every listed patient's slices to its split, the others unassigned.</summary>
+    /// <exception cref="RequestValidationException">An unknown split name, a patient the dataset does not have, or a patient listed twice.</exception>
+    private static SplitResult ManualSplit(IReadOnlyList<SliceLabel> slices, IReadOnlyList<PatientAssignmentRequest> assignments)
     {
-        SplitPart.Train => DatasetSplit.Train,
-        SplitPart.Validation => DatasetSplit.Validation,
-        _ => DatasetSplit.Test,
-    };
-
-    private static SplitPart ToPart(DatasetSplit split) => split switch
-    {
-        DatasetSplit.Train => SplitPart.Train,
-        DatasetSplit.Validation => SplitPart.Validation,
-        _ => SplitPart.Test,
-    };
+        var known = slices.Select(s => s.PatientId).ToHashSet(StringComparer.Ordinal);
+        var parts = new Dictionary<string, DatasetSplit>(StringComparer.Ordinal);
+        foreach (var assignment in assignments)
+        {
+            if (assignment is null || string.IsNullOrEmpty(assignment.PatientId))
+            {
+                throw new RequestValidationException("Every assignment needs a patientId.");
+            }
+            if (!known.Contains(assignment.PatientId))
+            {
+                throw new RequestValidationException($"Patient '{assignment.PatientId}' is not in this dataset.");
+            }
+            if (!parts.TryAdd(assignment.PatientId, DatasetSplitParts.ToSplit(DatasetApiNames.ParseSplit(assignment.Split ?? ""))))
+            {
+                throw new RequestValidationException($"Patient '{assignment.PatientId}' is assigned twice.");
+            }
+        }
+        var result = slices.Select(s => new SplitAssignment(s.SliceIndex, s.ClassLabel, s.PatientId,
+            parts.GetValueOrDefault(s.PatientId, DatasetSplit.Unassigned))).ToList();
+        var warnings = new List<string>();
+        var left = known.Count - parts.Count(p => p.Value != DatasetSplit.Unassigned);
+        if (left > 0)
+        {
+            warnings.Add($"{left} of {known.Count} patients are in no split (unassigned).");
+        }
+        if (!result.Any(a => a.Split == DatasetSplit.Train) || !result.Any(a => a.Split == DatasetSplit.Test))
+        {
+            warnings.Add("The split has no training or no test slices: runs cannot be launched on it.");
+        }
+        return new SplitResult(result, SplitPreset.PatientGrouped, 0, warnings);
+    }
 }

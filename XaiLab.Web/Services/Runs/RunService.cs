@@ -46,6 +46,15 @@ public sealed class RunService(
         {
             throw new RequestValidationException($"Dataset {dataset.Id} is {dataset.Status.ToString().ToLowerInvariant()}, not ready.", conflict: true);
         }
+        var parts = await db.Slices.Where(s => s.DatasetId == dataset.Id).Select(s => s.Split).Distinct().ToListAsync(cancellationToken);
+        if (!parts.Contains(SplitPart.Train) || !parts.Contains(SplitPart.Test))
+        {
+            var missing = parts.Contains(SplitPart.Train) ? "test" : parts.Contains(SplitPart.Test) ? "training" : "training or test";
+            throw RequestValidationException.InConflict(
+                $"Dataset {dataset.Id} has {dataset.PatientCount} patient{(dataset.PatientCount == 1 ? "" : "s")} and no {missing} slices; " +
+                "a patient-grouped split needs enough patients of every class for both training and test — split it by hand " +
+                $"(POST /api/datasets/{dataset.Id}/split with assignments) or use it as an external test set.");
+        }
 
         var tags = RunTags.Join(request.Tags);
         var runs = configs.Select(config => new TrainingRun
@@ -167,7 +176,8 @@ public sealed class RunService(
         }
         var execution = await db.JobExecutions.AsNoTracking().Where(e => e.Kind == JobKinds.Run && e.EntityId == runId)
             .Select(e => new { e.Crashes, e.LastCrash }).FirstOrDefaultAsync(cancellationToken);
-        return ToResponse(run) with { WorkerCrashes = execution?.Crashes ?? 0, LastWorkerCrash = execution?.LastCrash };
+        var datasetName = await db.Datasets.Where(d => d.Id == run.DatasetId).Select(d => d.Name).FirstOrDefaultAsync(cancellationToken);
+        return ToResponse(run) with { WorkerCrashes = execution?.Crashes ?? 0, LastWorkerCrash = execution?.LastCrash, DatasetName = datasetName };
     }
 
     public Task<IReadOnlyList<RunResponse>> ListAsync(int? datasetId = null, CancellationToken cancellationToken = default) =>
@@ -207,7 +217,9 @@ public sealed class RunService(
                 || (r.Notes != null && r.Notes.ToLower().Contains(text)) || datasetIds.Contains(r.DatasetId));
         }
         var runs = await query.OrderByDescending(r => r.CreatedAt).Take(500).ToListAsync(cancellationToken);
-        return runs.Select(ToResponse).ToList();
+        var ids = runs.Select(r => r.DatasetId).Distinct().ToList();
+        var names = await db.Datasets.Where(d => ids.Contains(d.Id)).ToDictionaryAsync(d => d.Id, d => d.Name, cancellationToken);
+        return runs.Select(run => ToResponse(run) with { DatasetName = names.GetValueOrDefault(run.DatasetId) }).ToList();
     }
 
     /// <summary>The test-split predictions of a run, by slice id; empty before evaluation.</summary>

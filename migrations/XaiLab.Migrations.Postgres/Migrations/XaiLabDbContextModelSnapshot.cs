@@ -388,6 +388,10 @@ namespace XaiLab.Migrations.Postgres.Migrations
                     b.Property<string>("VersionHash")
                         .HasColumnType("text");
 
+                    b.Property<string>("Warnings")
+                        .IsRequired()
+                        .HasColumnType("text");
+
                     b.Property<bool>("WithMasks")
                         .HasColumnType("boolean");
 

@@ -372,6 +372,10 @@ namespace XaiLab.Migrations.Sqlite.Migrations
                     b.Property<string>("VersionHash")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Warnings")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<bool>("WithMasks")
                         .HasColumnType("INTEGER");
 

@@ -15,6 +15,42 @@ public sealed class PatientGroupedSplitterTests
     }
 
     [Fact]
+    public void SplitAsPatientsAllow_WithEnoughPatients_IsTheFullSplit()
+    {
+        var slices = MultiSlicePatients();
+        Assert.Equal(PatientGroupedSplitter.Split(slices, seed: 3).Assignments, PatientGroupedSplitter.SplitAsPatientsAllow(slices, seed: 3).Assignments);
+    }
+
+    /// <summary>Two patients per class: the 70/15/15 split gives no test slices, so the split drops validation.</summary>
+    [Fact]
+    public void SplitAsPatientsAllow_TooFewForValidation_SplitsTrainAndTestOnly()
+    {
+        var slices = Enumerable.Range(0, 6).Select(i => new SliceLabel(i, i < 3 ? "a" : "b", $"p{i / 3}{i % 3 / 2}")).ToList();
+        Assert.Equal(0, PatientGroupedSplitter.Split(slices).Count(DatasetSplit.Test));
+
+        var result = PatientGroupedSplitter.SplitAsPatientsAllow(slices);
+
+        Assert.True(result.Count(DatasetSplit.Train) > 0);
+        Assert.True(result.Count(DatasetSplit.Test) > 0);
+        Assert.Equal(0, result.Count(DatasetSplit.Validation));
+        Assert.False(LeakageReport.For(result.Assignments).HasLeakage);
+        Assert.StartsWith("4 patients are too few for a validation split", result.Warnings[0], StringComparison.Ordinal);
+    }
+
+    /// <summary>One patient per class: no split has training and test slices, so none is made.</summary>
+    [Fact]
+    public void SplitAsPatientsAllow_TooFewForAnySplit_LeavesEverySliceUnassigned()
+    {
+        var slices = Enumerable.Range(0, 4).Select(i => new SliceLabel(i, i < 2 ? "a" : "b", i < 2 ? "p1" : "p2")).ToList();
+
+        var result = PatientGroupedSplitter.SplitAsPatientsAllow(slices);
+
+        Assert.All(result.Assignments, a => Assert.Equal(DatasetSplit.Unassigned, a.Split));
+        Assert.Equal([PatientGroupedSplitter.TooFewPatients(2)], result.Warnings);
+        Assert.False(LeakageReport.For(result.Assignments).HasLeakage);
+    }
+
+    [Fact]
     public void Split_StratifiesClassProportionsWithinTolerance()
     {
         var slices = MultiSlicePatients();

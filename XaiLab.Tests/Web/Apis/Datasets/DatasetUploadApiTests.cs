@@ -16,9 +16,70 @@ public sealed class DatasetUploadApiTests : IDisposable
     private readonly XaiLabAppFactory factory = new();
     private readonly TempFolder temp = new();
 
+    /// <summary>Issue 21: the fixture's 4 patients are too few for a validation split as well: training and test only, with the reason.</summary>
     [Fact]
-    public async Task Upload_FigshareFixtureAlone_FailsClearlyBecauseFourPatientsCannotBeSplit() =>
-        await AssertFailsCleanlyAsync(DatasetFixtures.FigshareZip, null, "4 patients are too few for a patient-grouped split with both training and test slices.");
+    public async Task Upload_FigshareFixtureAlone_SplitsTrainAndTestOnly_WithAWarning()
+    {
+        using var client = factory.CreateClient();
+        var (_, dataset) = await DatasetUploads.ImportAsync(client, DatasetFixtures.FigshareZip);
+
+        Assert.True(dataset.GetProperty("status").GetString() == "ready", dataset.ToString());
+        Assert.Equal(6, dataset.GetProperty("sliceCount").GetInt32());
+        Assert.Contains(dataset.GetProperty("warnings").EnumerateArray(),
+            w => w.GetString()!.StartsWith("4 patients are too few for a validation split", StringComparison.Ordinal));
+        var counts = dataset.GetProperty("splitCounts");
+        Assert.Equal(0, counts.GetProperty("validation").GetInt32());
+        Assert.True(counts.GetProperty("train").GetInt32() > 0 && counts.GetProperty("test").GetInt32() > 0, counts.ToString());
+        Assert.Equal(0, counts.GetProperty("unassigned").GetInt32());
+    }
+
+    /// <summary>
+    /// Issue 21: one patient per class is too few for any split: the set imports with every slice unassigned and the reason
+    /// in its warnings; launching a run on it is refused (409) with what to do; a hand-made split makes it trainable.
+    /// </summary>
+    [Fact]
+    public async Task Upload_OnePatientPerClass_ImportsUnsplitWithAWarning_AndCanBeSplitByHand()
+    {
+        using var client = factory.CreateClient();
+        var files = Enumerable.Range(1, 4)
+            .Select(i => ($"{i}.mat", new MatFileBuilder { Label = i <= 2 ? 1 : 2, PatientId = i <= 2 ? "P1" : "P2", Image = Square(16, i), Mask = Blob(16) }.Build()))
+            .ToArray();
+        var (id, dataset) = await DatasetUploads.ImportAsync(client, temp.Zip("pilot.zip", files));
+
+        Assert.True(dataset.GetProperty("status").GetString() == "ready", dataset.ToString());
+        Assert.Equal([PatientGroupedSplitterWarning(2)], dataset.GetProperty("warnings").EnumerateArray().Select(w => w.GetString()));
+        var counts = dataset.GetProperty("splitCounts");
+        Assert.Equal((0, 0, 4), (counts.GetProperty("train").GetInt32(), counts.GetProperty("test").GetInt32(), counts.GetProperty("unassigned").GetInt32()));
+        var slices = await client.GetFromJsonAsync<JsonElement>($"/api/datasets/{id}/slices?take=50");
+        Assert.All(slices.EnumerateArray(), s => Assert.Equal("unassigned", s.GetProperty("split").GetString()));
+
+        using (var refused = await client.PostAsJsonAsync("/api/runs", new { datasetId = id, epochs = 1, imageSize = 64 }))
+        {
+            Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
+            var problem = await refused.Content.ReadFromJsonAsync<JsonElement>();
+            Assert.Contains($"Dataset {id} has 2 patients and no training or test slices", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+            Assert.Contains("split it by hand", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        }
+
+        var patients = slices.EnumerateArray().Select(s => s.GetProperty("patientId").GetString()!).Distinct().Order().ToList();
+        var assignments = patients.Select((p, i) => new { patientId = p, split = i % 2 == 0 ? "train" : "test" }).ToList();
+        using (var split = await client.PostAsJsonAsync($"/api/datasets/{id}/split", new { assignments }))
+        {
+            Assert.Equal(HttpStatusCode.OK, split.StatusCode);
+            var body = await split.Content.ReadFromJsonAsync<JsonElement>();
+            Assert.Equal(0, body.GetProperty("splitCounts").GetProperty("unassigned").GetInt32());
+            Assert.False(body.GetProperty("leakage").GetProperty("hasLeakage").GetBoolean());
+        }
+        var after = await client.GetFromJsonAsync<JsonElement>($"/api/datasets/{id}");
+        Assert.Equal("manual", after.GetProperty("splitPreset").GetString());
+        Assert.DoesNotContain(after.GetProperty("warnings").EnumerateArray(), w => w.GetString()!.Contains("too few", StringComparison.Ordinal));
+        var byPatient = (await client.GetFromJsonAsync<JsonElement>($"/api/datasets/{id}/slices?take=50")).EnumerateArray()
+            .ToLookup(s => s.GetProperty("patientId").GetString()!, s => s.GetProperty("split").GetString());
+        Assert.All(patients.Select((p, i) => (p, i)), x => Assert.All(byPatient[x.p], part => Assert.Equal(x.i % 2 == 0 ? "train" : "test", part)));
+
+        using var unknown = await client.PostAsJsonAsync($"/api/datasets/{id}/split", new { assignments = new[] { new { patientId = "nobody", split = "train" } } });
+        Assert.Equal(HttpStatusCode.BadRequest, unknown.StatusCode);
+    }
 
     [Fact]
     public async Task Upload_FigshareZipsNestedInOneZip_ImportsSlicesClassesAndMasks()
@@ -212,6 +273,8 @@ public sealed class DatasetUploadApiTests : IDisposable
         }
         Assert.Empty(UploadFiles());
     }
+
+    private static string PatientGroupedSplitterWarning(int patients) => XaiLab.Engine.Datasets.Splits.PatientGroupedSplitter.TooFewPatients(patients);
 
     private IEnumerable<string> UploadFiles()
     {
