@@ -1,16 +1,22 @@
 using XaiLab.Engine.Datasets.Covid;
+using XaiLab.Engine.Datasets.Dicom;
 using XaiLab.Engine.Datasets.Images;
 using XaiLab.Engine.Datasets.Sources;
 
 namespace XaiLab.Engine.Datasets;
 
 /// <summary>
-/// Tells the layout of a dataset from its file listing alone (nothing is decoded):
+/// Tells the layout of a dataset from its file listing and, for DICOM only, the first bytes of a few files (nothing is
+/// decoded):
 /// <list type="bullet">
 /// <item><c>.mat</c> files, or ZIPs nested in the upload, and no images: <see cref="DatasetFormat.Figshare"/>;</item>
 /// <item>images under <c>&lt;Class&gt;/images/</c>, or directly in at least two folders named like the COVID-19
 /// Radiography classes (<see cref="CovidClassPresets.All"/>): <see cref="DatasetFormat.CovidRadiography"/>;</item>
-/// <item>any other images in folders: <see cref="DatasetFormat.ImageFolder"/>.</item>
+/// <item>any other images in folders: <see cref="DatasetFormat.ImageFolder"/>;</item>
+/// <item>no images and no <c>.mat</c> files, but the <c>DICM</c> marker at byte 128 of one of the first files in
+/// folders (DICOM files often have no extension, so only their content tells; up to
+/// <see cref="DicomDatasetReader.DetectionProbes"/> files are opened and 132 bytes read from each):
+/// <see cref="DatasetFormat.Dicom"/>.</item>
 /// </list>
 /// </summary>
 public static class DatasetFormatDetector
@@ -41,6 +47,11 @@ public static class DatasetFormatDetector
 
         if (images.Count == 0)
         {
+            if (DicomDatasetReader.HasDicomFiles(tree))
+            {
+                return DatasetFormat.Dicom;
+            }
+
             throw new DatasetImportException($"{tree.Name} holds no .mat files and no images; cannot tell its format.");
         }
 

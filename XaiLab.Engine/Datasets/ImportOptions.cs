@@ -1,4 +1,5 @@
 using XaiLab.Engine.Datasets.Covid;
+using XaiLab.Engine.Datasets.Dicom;
 using XaiLab.Engine.Datasets.Figshare;
 using XaiLab.Engine.Datasets.ImageFolder;
 
@@ -21,6 +22,9 @@ public sealed record ImportOptions
 
     /// <summary>Layout of an image-folder dataset. Default <see cref="ImageFolderOptions.Default"/>.</summary>
     public ImageFolderOptions ImageFolder { get; init; } = ImageFolderOptions.Default;
+
+    /// <summary>Privacy settings of a DICOM dataset. Default <see cref="DicomOptions.Default"/> (PatientID kept as is).</summary>
+    public DicomOptions Dicom { get; init; } = DicomOptions.Default;
 
     /// <summary>Negative figshare intensities. Default <see cref="NegativeIntensityPolicy.ClampToZero"/>.</summary>
     public NegativeIntensityPolicy NegativeIntensities { get; init; } = NegativeIntensityPolicy.ClampToZero;

@@ -39,10 +39,21 @@ public sealed class DatasetFormatDetectorTests
     }
 
     [Fact]
+    public void Detect_DicomFilesByTheirMarkerWithOrWithoutExtension()
+    {
+        using var temp = new TempFolder();
+        var zip = temp.ZipFolder("dicom.zip", Dicom.DicomFixtures.TreeFolder, "upload/");
+
+        Assert.Equal(DatasetFormat.Dicom, DatasetFormatDetector.Detect(Dicom.DicomFixtures.TreeFolder));
+        Assert.Equal(DatasetFormat.Dicom, DatasetFormatDetector.Detect(zip));
+    }
+
+    [Fact]
     public void Detect_RejectsFolderWithoutDatasetFiles()
     {
         using var temp = new TempFolder();
         temp.Write("notes/readme.txt", [1]);
+        temp.Write("notes/IM0001", new byte[200]);
 
         var e = Assert.Throws<DatasetImportException>(() => DatasetFormatDetector.Detect(temp.Path));
 

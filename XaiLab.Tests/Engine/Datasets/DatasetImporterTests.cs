@@ -50,4 +50,22 @@ public sealed class DatasetImporterTests
 
         Assert.Equal("empty.zip holds no slices; the dataset is empty.", e.Message);
     }
+
+    [Fact]
+    public void Read_DicomZipAutoDetectedWithNoticesForTheFilesLeftOut()
+    {
+        using var temp = new TempFolder();
+        var zip = temp.ZipFolder("dicom.zip", Dicom.DicomFixtures.TreeFolder, "upload/");
+        var notices = new ImportNotices();
+
+        var slices = DatasetImporter.Read(zip, ImportOptions.Default with { Notices = notices }).ToList();
+
+        Assert.Equal(6, slices.Count);
+        Assert.Equal(["ct", "mr"], slices.Select(s => s.ClassName).Distinct());
+        Assert.Equal([0, 1, 2, 0, 1, 2], slices.Select(s => s.Metadata!.Position!.Value));
+        Assert.Equal(
+            ["1 file skipped: JPEG Baseline (Process 1) (1.2.840.10008.1.2.4.50) is compressed (first: ct/PAT-CT-2/series-9/IM0001.dcm)",
+             "1 file skipped: multi-frame images (NumberOfFrames > 1) are not supported (first: mr/scan-b/multi/frames)"],
+            notices.Summary());
+    }
 }
