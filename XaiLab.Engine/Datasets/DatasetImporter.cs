@@ -1,6 +1,7 @@
 using XaiLab.Engine.Datasets.Covid;
 using XaiLab.Engine.Datasets.Figshare;
 using XaiLab.Engine.Datasets.ImageFolder;
+using XaiLab.Engine.Datasets.Nifti;
 using XaiLab.Engine.Datasets.Sources;
 
 namespace XaiLab.Engine.Datasets;
@@ -27,6 +28,7 @@ public static class DatasetImporter
             DatasetFormat.Figshare => new FigshareArchiveReader(options.Limits, options.NegativeIntensities).Read(tree).Select(s => s.ToImportedSlice()),
             DatasetFormat.CovidRadiography => new CovidRadiographyReader(options.Limits).Read(tree, options.CovidClasses),
             DatasetFormat.ImageFolder => new ImageFolderReader(options.Limits, options.ImageFolder).Read(tree),
+            DatasetFormat.Nifti => new NiftiDatasetReader(options.Limits, options.Nifti, options.Notices).Read(tree),
             _ => throw new ArgumentOutOfRangeException(nameof(options), options.Format, "Unknown dataset format."),
         };
 

@@ -1,6 +1,7 @@
 using XaiLab.Engine.Datasets.Covid;
 using XaiLab.Engine.Datasets.Figshare;
 using XaiLab.Engine.Datasets.ImageFolder;
+using XaiLab.Engine.Datasets.Nifti;
 
 namespace XaiLab.Engine.Datasets;
 
@@ -21,6 +22,12 @@ public sealed record ImportOptions
 
     /// <summary>Layout of an image-folder dataset. Default <see cref="ImageFolderOptions.Default"/>.</summary>
     public ImageFolderOptions ImageFolder { get; init; } = ImageFolderOptions.Default;
+
+    /// <summary>
+    /// Layout and slicing of a NIfTI dataset. Default <see cref="NiftiOptions.Default"/>: cut along the third voxel axis,
+    /// keep the slices that touch the mask (or, without one, hold any non-zero voxel), refuse 4-D series.
+    /// </summary>
+    public NiftiOptions Nifti { get; init; } = NiftiOptions.Default;
 
     /// <summary>Negative figshare intensities. Default <see cref="NegativeIntensityPolicy.ClampToZero"/>.</summary>
     public NegativeIntensityPolicy NegativeIntensities { get; init; } = NegativeIntensityPolicy.ClampToZero;
