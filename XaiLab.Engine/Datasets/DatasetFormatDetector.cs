@@ -1,6 +1,7 @@
 using XaiLab.Engine.Datasets.Covid;
 using XaiLab.Engine.Datasets.Dicom;
 using XaiLab.Engine.Datasets.Images;
+using XaiLab.Engine.Datasets.Nifti;
 using XaiLab.Engine.Datasets.Sources;
 
 namespace XaiLab.Engine.Datasets;
@@ -9,6 +10,8 @@ namespace XaiLab.Engine.Datasets;
 /// Tells the layout of a dataset from its file listing and, for DICOM only, the first bytes of a few files (nothing is
 /// decoded):
 /// <list type="bullet">
+/// <item>any <c>.nii</c> or <c>.nii.gz</c> volume, or a <c>.hdr</c> beside its <c>.img</c> (so that the reader refuses
+/// the Analyze pair by name): <see cref="DatasetFormat.Nifti"/>, whatever else is there (sidecars, previews);</item>
 /// <item><c>.mat</c> files, or ZIPs nested in the upload, and no images: <see cref="DatasetFormat.Figshare"/>;</item>
 /// <item>images under <c>&lt;Class&gt;/images/</c>, or directly in at least two folders named like the COVID-19
 /// Radiography classes (<see cref="CovidClassPresets.All"/>): <see cref="DatasetFormat.CovidRadiography"/>;</item>
@@ -32,6 +35,11 @@ public static class DatasetFormatDetector
     /// <exception cref="DatasetImportException">No .mat files or images, or both mixed.</exception>
     public static DatasetFormat Detect(DatasetFileTree tree)
     {
+        if (tree.Files.Any(f => NiftiDatasetReader.IsVolumeFile(f) || (HasExtension(f, ".hdr") && tree.Contains(f[..^4] + ".img"))))
+        {
+            return DatasetFormat.Nifti;
+        }
+
         var hasMat = tree.Files.Any(f => HasExtension(f, ".mat") || HasExtension(f, ".zip"));
         var images = tree.Files.Where(ImageHeader.HasImageExtension).ToList();
         if (hasMat && images.Count > 0)

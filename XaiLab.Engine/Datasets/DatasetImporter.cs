@@ -2,6 +2,7 @@ using XaiLab.Engine.Datasets.Covid;
 using XaiLab.Engine.Datasets.Dicom;
 using XaiLab.Engine.Datasets.Figshare;
 using XaiLab.Engine.Datasets.ImageFolder;
+using XaiLab.Engine.Datasets.Nifti;
 using XaiLab.Engine.Datasets.Sources;
 
 namespace XaiLab.Engine.Datasets;
@@ -29,6 +30,7 @@ public static class DatasetImporter
             DatasetFormat.CovidRadiography => new CovidRadiographyReader(options.Limits).Read(tree, options.CovidClasses),
             DatasetFormat.ImageFolder => new ImageFolderReader(options.Limits, options.ImageFolder).Read(tree),
             DatasetFormat.Dicom => new DicomDatasetReader(options.Limits, options.Dicom, options.Notices).Read(tree),
+            DatasetFormat.Nifti => new NiftiDatasetReader(options.Limits, options.Nifti, options.Notices).Read(tree),
             _ => throw new ArgumentOutOfRangeException(nameof(options), options.Format, "Unknown dataset format."),
         };
 

@@ -41,4 +41,14 @@ public sealed record ImportLimits
 
     /// <summary>Most entries an archive may list (nested archives count their own). Default 200,000.</summary>
     public int MaxEntries { get; init; } = 200_000;
+
+    /// <summary>
+    /// Largest a volume file (NIfTI) may be once decompressed: header, extensions, every volume of a 4-D series and
+    /// anything after. It is checked against what the header declares before anything is allocated, and counted while
+    /// the file is read, so that neither a lying header nor a small <c>.nii.gz</c> that inflates without end (a gzip
+    /// bomb: the ZIP checks above see a <c>.nii.gz</c> only as the compressed bytes it is stored as) can exhaust memory
+    /// or time. Only one 3-D volume is held in memory at a time. Default 2 GiB: a 512x512x1000 int16 CT is 0.5 GB, a
+    /// 64x64x36x300 float32 fMRI series 0.18 GB.
+    /// </summary>
+    public long MaxVolumeBytes { get; init; } = 2L * 1024 * 1024 * 1024;
 }

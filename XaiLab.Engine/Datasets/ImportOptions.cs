@@ -2,6 +2,7 @@ using XaiLab.Engine.Datasets.Covid;
 using XaiLab.Engine.Datasets.Dicom;
 using XaiLab.Engine.Datasets.Figshare;
 using XaiLab.Engine.Datasets.ImageFolder;
+using XaiLab.Engine.Datasets.Nifti;
 
 namespace XaiLab.Engine.Datasets;
 
@@ -25,6 +26,11 @@ public sealed record ImportOptions
 
     /// <summary>Privacy settings of a DICOM dataset. Default <see cref="DicomOptions.Default"/> (PatientID kept as is).</summary>
     public DicomOptions Dicom { get; init; } = DicomOptions.Default;
+    /// <summary>
+    /// Layout and slicing of a NIfTI dataset. Default <see cref="NiftiOptions.Default"/>: cut along the third voxel axis,
+    /// keep the slices that touch the mask (or, without one, hold any non-zero voxel), refuse 4-D series.
+    /// </summary>
+    public NiftiOptions Nifti { get; init; } = NiftiOptions.Default;
 
     /// <summary>Negative figshare intensities. Default <see cref="NegativeIntensityPolicy.ClampToZero"/>.</summary>
     public NegativeIntensityPolicy NegativeIntensities { get; init; } = NegativeIntensityPolicy.ClampToZero;

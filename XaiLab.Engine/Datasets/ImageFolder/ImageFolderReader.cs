@@ -62,7 +62,7 @@ public sealed class ImageFolderReader
 
     private List<(string File, string Class, string Patient, string? Mask)> Plan(DatasetFileTree tree)
     {
-        var csv = tree.Contains(options.LabelsCsv) ? ReadCsv(tree) : new Dictionary<string, (string? Patient, string? Label)>();
+        var csv = PatientLabelsCsv.Read(tree, options.LabelsCsv);
         var maskPrefix = options.MasksFolder.TrimEnd('/') + "/";
         var plan = new List<(string, string, string, string?)>();
         foreach (var file in tree.Files)
@@ -73,8 +73,8 @@ public sealed class ImageFolderReader
             }
 
             var slash = file.IndexOf('/');
-            csv.TryGetValue(file, out var row);
-            if (slash < 0 && row.Item2 is null)
+            var row = csv.GetValueOrDefault(file);
+            if (slash < 0 && row?.Label is null)
             {
                 continue;
             }
@@ -84,16 +84,9 @@ public sealed class ImageFolderReader
                 throw new DatasetImportException($"{file} is not an image (expected PNG, JPEG, BMP or TIFF in the class folders).");
             }
 
-            var className = row.Item2 ?? file[..slash];
-            var patient = row.Item1 ?? Path.GetFileNameWithoutExtension(file);
+            var className = row?.Label ?? file[..slash];
+            var patient = row?.PatientId ?? Path.GetFileNameWithoutExtension(file);
             plan.Add((file, className, patient, FindMask(tree, maskPrefix + file)));
-        }
-
-        var missing = csv.Keys.Where(k => !tree.Contains(k)).Take(3).ToList();
-        if (missing.Count > 0)
-        {
-            throw new DatasetImportException(
-                $"{options.LabelsCsv} lists files that are not in the dataset: {string.Join(", ", missing)}.");
         }
 
         var classes = plan.Select(p => p.Item2).Distinct().ToList();
@@ -119,85 +112,5 @@ public sealed class ImageFolderReader
 
         var asPng = Path.ChangeExtension(sameName, ".png");
         return tree.Contains(asPng) ? asPng : null;
-    }
-
-    private Dictionary<string, (string? Patient, string? Label)> ReadCsv(DatasetFileTree tree)
-    {
-        using var reader = new StreamReader(tree.OpenRead(options.LabelsCsv));
-        var header = SplitCsvLine(reader.ReadLine() ?? string.Empty).Select(h => h.Trim().ToLowerInvariant()).ToList();
-        if (header.Count < 2 || header[0] != "file" || header[1] != "patient_id" || (header.Count > 2 && header[2] != "label"))
-        {
-            throw new DatasetImportException(
-                $"{options.LabelsCsv}: the header must be 'file,patient_id' or 'file,patient_id,label' (found '{string.Join(",", header)}').");
-        }
-
-        var rows = new Dictionary<string, (string?, string?)>(StringComparer.Ordinal);
-        var lineNumber = 1;
-        for (var line = reader.ReadLine(); line is not null; line = reader.ReadLine())
-        {
-            lineNumber++;
-            if (string.IsNullOrWhiteSpace(line))
-            {
-                continue;
-            }
-
-            var fields = SplitCsvLine(line);
-            if (fields.Count != header.Count || fields.Take(2).Any(f => f.Trim().Length == 0))
-            {
-                throw new DatasetImportException(
-                    $"{options.LabelsCsv} line {lineNumber}: expected {header.Count} non-empty fields ({string.Join(",", header)}), found '{line}'.");
-            }
-
-            var file = fields[0].Trim().Replace('\\', '/');
-            if (!rows.TryAdd(file, (fields[1].Trim(), header.Count > 2 ? fields[2].Trim() : null)))
-            {
-                throw new DatasetImportException($"{options.LabelsCsv} line {lineNumber}: '{file}' is listed twice.");
-            }
-        }
-
-        return rows;
-    }
-
-    private static List<string> SplitCsvLine(string line)
-    {
-        var fields = new List<string>();
-        var current = new System.Text.StringBuilder();
-        var quoted = false;
-        for (var i = 0; i < line.Length; i++)
-        {
-            var c = line[i];
-            if (quoted)
-            {
-                if (c == '"' && i + 1 < line.Length && line[i + 1] == '"')
-                {
-                    current.Append('"');
-                    i++;
-                }
-                else if (c == '"')
-                {
-                    quoted = false;
-                }
-                else
-                {
-                    current.Append(c);
-                }
-            }
-            else if (c == '"')
-            {
-                quoted = true;
-            }
-            else if (c == ',')
-            {
-                fields.Add(current.ToString());
-                current.Clear();
-            }
-            else
-            {
-                current.Append(c);
-            }
-        }
-
-        fields.Add(current.ToString());
-        return fields;
     }
 }

@@ -49,6 +49,25 @@ public sealed class DatasetFormatDetectorTests
     }
 
     [Fact]
+    public void Detect_NiftiVolumesAndAnalyzePairs()
+    {
+        using var volumes = new TempFolder();
+        volumes.Write("glioma/p1.nii.gz", [1]);
+        volumes.Write("glioma/p1.json", [1]);
+        volumes.Write("normal/preview.png", TestImages.Gray8(2, 2, (x, y) => 0));
+        using var pair = new TempFolder();
+        pair.Write("a/x.hdr", [1]);
+        pair.Write("a/x.img", [1]);
+        using var strayHeader = new TempFolder();
+        strayHeader.Write("a/x.png", TestImages.Gray8(2, 2, (x, y) => 0));
+        strayHeader.Write("a/notes.hdr", [1]);
+
+        Assert.Equal(DatasetFormat.Nifti, DatasetFormatDetector.Detect(volumes.Path));
+        Assert.Equal(DatasetFormat.Nifti, DatasetFormatDetector.Detect(pair.Path));
+        Assert.Equal(DatasetFormat.ImageFolder, DatasetFormatDetector.Detect(strayHeader.Path));
+    }
+
+    [Fact]
     public void Detect_RejectsFolderWithoutDatasetFiles()
     {
         using var temp = new TempFolder();

@@ -1,5 +1,7 @@
 using XaiLab.Engine.Datasets;
+using XaiLab.Engine.Datasets.Nifti;
 using XaiLab.Tests.Engine.Datasets.Figshare;
+using XaiLab.Tests.Engine.Datasets.Nifti;
 
 namespace XaiLab.Tests.Engine.Datasets;
 
@@ -27,6 +29,23 @@ public sealed class DatasetImporterTests
         Assert.Equal("1.mat", slices.Current.SourceName);
         var e = Assert.Throws<DatasetImportException>(() => slices.MoveNext());
         Assert.StartsWith("2.mat is not a MATLAB v7.3 (HDF5) file", e.Message);
+    }
+
+    [Fact]
+    public void Read_DetectsNiftiAndPassesItsOptionsAndNotices()
+    {
+        using var temp = new TempFolder();
+        temp.Write("a/x.nii", NiftiReference.Bytes("n1-le-int16.nii"));
+        temp.Write("b/y.nii.gz", NiftiReference.Bytes("n1-le-int16-extension.nii.gz"));
+        temp.Write("b/y.json", [1]);
+        var notices = new ImportNotices();
+        var options = new ImportOptions { Nifti = new NiftiOptions { Axis = 0, Slices = NiftiSliceSelection.All }, Notices = notices };
+
+        var slices = DatasetImporter.Read(temp.Path, options).ToList();
+
+        Assert.Equal(24, slices.Count);
+        Assert.All(slices, s => Assert.Equal((10, 6, 0), (s.Image.Width, s.Image.Height, s.Metadata!.Axis)));
+        Assert.Equal(["b/y.json"], notices.Items.Select(n => n.File));
     }
 
     [Fact]
