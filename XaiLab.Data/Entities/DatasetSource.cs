@@ -7,4 +7,6 @@ public enum DatasetSource
     Figshare,
     CovidRadiography,
     ImageFolder,
+    Nifti,
+    Dicom,
 }

@@ -18,4 +18,7 @@ public class Slice
     public required string ImagePath { get; set; }
     public string? MaskPath { get; set; }
     public required string ContentHash { get; set; }
+
+    /// <summary>What a volume or series said about the slice (place, value mapping, default window), as JSON; null for 2-D formats.</summary>
+    public string? MetadataJson { get; set; }
 }

@@ -5,6 +5,7 @@ using XaiLab.Data.Artifacts;
 using XaiLab.Engine.Imaging;
 using XaiLab.Web.Apis.Contracts;
 using XaiLab.Web.Services.Accounts;
+using XaiLab.Web.Services.Datasets;
 
 namespace XaiLab.Web.Apis;
 
@@ -37,14 +38,17 @@ public static class ArtifactsApi
                 return TypedResults.Problem(detail: "center and width must be finite numbers, width positive.", statusCode: StatusCodes.Status400BadRequest);
             }
             await using var db = await contexts.CreateDbContextAsync(ct);
-            var slice = await db.Slices.VisibleTo(access).Where(s => s.Id == id).Select(s => new { s.ImagePath, s.MaskPath }).FirstOrDefaultAsync(ct);
+            var slice = await db.Slices.VisibleTo(access).Where(s => s.Id == id).Select(s => new { s.ImagePath, s.MaskPath, s.MetadataJson }).FirstOrDefaultAsync(ct);
             if (slice is null)
             {
                 return TypedResults.NotFound();
             }
             var image = Png16Codec.Decode(await store.ReadAsync(slice.ImagePath, ct));
             var mask = contour == true && slice.MaskPath is not null ? Png16Codec.DecodeMask(await store.ReadAsync(slice.MaskPath, ct)) : null;
-            var window = center is not null && width is not null ? DisplayWindow.FromCenterWidth(center.Value, width.Value) : null;
+            // Asked for, else the source's default window (a DICOM WindowCenter/Width), else automatic.
+            var window = center is not null && width is not null ? DisplayWindow.FromCenterWidth(center.Value, width.Value)
+                : StoredSliceMetadata.Read(slice.MetadataJson)?.StoredWindow() is { } stored ? DisplayWindow.FromCenterWidth(stored.Center, stored.Width)
+                : null;
             return TypedResults.File(SliceRenderer.RenderPng(image, mask, window), "image/png");
         }).WithTags("Slices");
 

@@ -28,7 +28,7 @@ public static class DatasetsApi
                 bodySize.MaxRequestBodySize = limit;
             }
             var form = await DatasetUploadForm.ReadAsync(http.Request, uploads, limit, ct);
-            var id = await imports.StartAsync(form.FilePath, form.Name, form.Format, form.Classes, form.TeamId, form.FileName, ct);
+            var id = await imports.StartAsync(form.FilePath, form.Name, form.Format, form.Classes, form.TeamId, form.FileName, ct, form.Volumes);
             return TypedResults.Accepted($"/api/datasets/{id}", new CreatedResponse(id));
         }).DisableAntiforgery();
 

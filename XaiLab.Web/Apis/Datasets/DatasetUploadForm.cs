@@ -11,7 +11,8 @@ namespace XaiLab.Web.Apis.Datasets;
 /// copied straight to disk, so a multi-GB upload never sits in memory. Fields: file, name, format, classes (repeated or
 /// comma-separated), teamId.
 /// </summary>
-public sealed record DatasetUploadForm(string FilePath, string? FileName, string? Name, string? Format, IReadOnlyList<string> Classes, int? TeamId)
+public sealed record DatasetUploadForm(string FilePath, string? FileName, string? Name, string? Format, IReadOnlyList<string> Classes, int? TeamId,
+    VolumeImportSettings Volumes)
 {
     private const int MaxFieldBytes = 16 * 1024;
 
@@ -33,6 +34,7 @@ public sealed record DatasetUploadForm(string FilePath, string? FileName, string
         int? teamId = null;
         string? format = null;
         var classes = new List<string>();
+        var volumes = VolumeImportSettings.Default;
         try
         {
             while (await reader.ReadNextSectionAsync(cancellationToken) is { } section)
@@ -64,6 +66,15 @@ public sealed record DatasetUploadForm(string FilePath, string? FileName, string
                     case "name": name = value; break;
                     case "format": format = value; break;
                     case "classes": classes.AddRange(value.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)); break;
+                    case "axis": volumes = volumes with { Axis = Integer(value, "axis") }; break;
+                    case "slices": volumes = volumes with { Slices = value }; break;
+                    case "volumeIndex": volumes = volumes with { VolumeIndex = Integer(value, "volumeIndex") }; break;
+                    case "pseudonymise":
+                        volumes = volumes with
+                        {
+                            Pseudonymise = bool.TryParse(value, out var pseudonymise) ? pseudonymise : throw new RequestValidationException("pseudonymise must be true or false."),
+                        };
+                        break;
                     case "teamId":
                         teamId = int.TryParse(value, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var team)
                             ? team
@@ -84,8 +95,13 @@ public sealed record DatasetUploadForm(string FilePath, string? FileName, string
         }
         return filePath is null
             ? throw new RequestValidationException("The request has no 'file' part: attach the dataset (a ZIP) as 'file'.")
-            : new DatasetUploadForm(filePath, fileName, name, format, classes, teamId);
+            : new DatasetUploadForm(filePath, fileName, name, format, classes, teamId, volumes);
     }
+
+    private static int Integer(string value, string field) =>
+        int.TryParse(value, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var number)
+            ? number
+            : throw new RequestValidationException($"{field} must be an integer.");
 
     private static async Task CopyAsync(Stream body, string path, long maxUploadBytes, CancellationToken cancellationToken)
     {

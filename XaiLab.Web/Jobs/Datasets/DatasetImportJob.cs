@@ -19,17 +19,24 @@ public sealed class DatasetImportJob(
     IDbContextFactory<XaiLabDbContext> contexts,
     DatasetSliceWriter writer,
     DatasetUploadStore uploads,
+    PseudonymKey pseudonymKey,
     JobExecutions executions,
     TimeProvider time,
     ILogger<DatasetImportJob> logger)
 {
     private static readonly string[] SliceExtensions = [".mat", ".png", ".jpg", ".jpeg", ".bmp", ".tif", ".tiff"];
 
+    /// <summary>The job as queued before volume settings existed (jobs still in a queue at an upgrade).</summary>
+    [AutomaticRetry(Attempts = 0)]
+    public Task RunAsync(int datasetId, DatasetFormat format, string[]? covidClasses, CancellationToken jobCancellation) =>
+        RunAsync(datasetId, format, covidClasses, null, jobCancellation);
+
     /// <param name="datasetId">A dataset in status importing whose row holds the upload path.</param>
     /// <param name="format">Layout of the upload; auto detects it.</param>
     /// <param name="covidClasses">COVID-19 Radiography class folders to import; null: the paper's three.</param>
+    /// <param name="volumes">NIfTI slicing and DICOM pseudonymisation; null: the defaults.</param>
     [AutomaticRetry(Attempts = 0)]
-    public async Task RunAsync(int datasetId, DatasetFormat format, string[]? covidClasses, CancellationToken jobCancellation)
+    public async Task RunAsync(int datasetId, DatasetFormat format, string[]? covidClasses, VolumeImportSettings? volumes, CancellationToken jobCancellation)
     {
         // Begun before the status check: a cancel either reaches this execution or marks the row before we read it.
         await using var execution = await executions.BeginAsync(JobKinds.DatasetImport, datasetId, jobCancellation);
@@ -49,10 +56,11 @@ public sealed class DatasetImportJob(
         try
         {
             var notices = new ImportNotices();
-            var options = ImportOptions.Default with
+            var settings = volumes ?? VolumeImportSettings.Default;
+            var options = settings.ApplyTo(ImportOptions.Default with
             {
                 Format = format, CovidClasses = covidClasses is { Length: > 0 } ? covidClasses : ImportOptions.Default.CovidClasses, Notices = notices,
-            };
+            }, settings.Pseudonymise ? pseudonymKey.Value() : null);
             await writer.WriteAsync(datasetId, Slices(datasetId, dataset.UploadPath, options, progress), classOrder: null, dataset.SplitSeed,
                 expectedCount: null, progress: null, execution.Token, notices);
             progress.Report(1);
@@ -104,9 +112,13 @@ public sealed class DatasetImportJob(
         }
     }
 
-    /// <summary>Slices expected from the listing, for progress; null when nested archives hide them.</summary>
+    /// <summary>Slices expected from the listing, for progress; null when nested archives or volumes hide them.</summary>
     private static int? ExpectedSlices(DatasetFileTree tree, DatasetFormat format, ImportOptions options)
     {
+        if (format is DatasetFormat.Nifti or DatasetFormat.Dicom)
+        {
+            return null;
+        }
         if (tree.Files.Any(f => f.EndsWith(".zip", StringComparison.OrdinalIgnoreCase)))
         {
             return null;

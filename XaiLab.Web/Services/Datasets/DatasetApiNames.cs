@@ -3,7 +3,7 @@ using XaiLab.Engine.Datasets;
 
 namespace XaiLab.Web.Services.Datasets;
 
-/// <summary>API names of dataset formats (auto, figshare, covid-radiography, image-folder) and split presets.</summary>
+/// <summary>API names of dataset formats (auto, figshare, covid-radiography, image-folder, nifti, dicom) and split presets.</summary>
 public static class DatasetApiNames
 {
     public const string PatientGrouped = "patient-grouped";
@@ -16,6 +16,8 @@ public static class DatasetApiNames
         [DatasetFormat.Figshare] = "figshare",
         [DatasetFormat.CovidRadiography] = "covid-radiography",
         [DatasetFormat.ImageFolder] = "image-folder",
+        [DatasetFormat.Nifti] = "nifti",
+        [DatasetFormat.Dicom] = "dicom",
     };
 
     /// <summary>Parses a format name; null or empty is auto.</summary>
@@ -59,6 +61,8 @@ public static class DatasetApiNames
     {
         DatasetFormat.Figshare => DatasetSource.Figshare,
         DatasetFormat.CovidRadiography => DatasetSource.CovidRadiography,
+        DatasetFormat.Nifti => DatasetSource.Nifti,
+        DatasetFormat.Dicom => DatasetSource.Dicom,
         _ => DatasetSource.ImageFolder,
     };
 }

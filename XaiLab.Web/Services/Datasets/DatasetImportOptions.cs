@@ -13,4 +13,10 @@ public sealed class DatasetImportOptions
     /// An import that runs past it is stopped, rolled back and failed with the reason, never queued again.
     /// </summary>
     public double MaxImportMinutes { get; set; } = 720;
+
+    /// <summary>
+    /// Secret of the keyed hash that replaces DICOM PatientIDs when an upload asks for <c>pseudonymise=true</c>. Default
+    /// null: a random key made on first use and kept in the data directory (<c>keys/pseudonym.key</c>).
+    /// </summary>
+    public string? PseudonymKey { get; set; }
 }

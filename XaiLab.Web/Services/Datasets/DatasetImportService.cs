@@ -31,12 +31,13 @@ public sealed class DatasetImportService(
     /// </summary>
     /// <param name="uploadPath">The uploaded file.</param>
     /// <param name="name">Dataset name; blank: the file name without extension.</param>
-    /// <param name="format">auto, figshare, covid-radiography or image-folder; blank: auto.</param>
+    /// <param name="format">auto, figshare, covid-radiography, image-folder, nifti or dicom; blank: auto.</param>
     /// <param name="covidClasses">COVID-19 Radiography class folders; empty: the paper's three classes.</param>
     /// <param name="teamId">Owning team; null: the caller's first team.</param>
     /// <param name="fileName">The file name the user sent, for the default dataset name and the audit log (never a path).</param>
+    /// <param name="volumes">NIfTI slicing and DICOM pseudonymisation; null: the defaults.</param>
     public async Task<int> StartAsync(string uploadPath, string? name, string? format, IReadOnlyList<string> covidClasses,
-        int? teamId, string? fileName, CancellationToken cancellationToken = default)
+        int? teamId, string? fileName, CancellationToken cancellationToken = default, VolumeImportSettings? volumes = null)
     {
         DatasetFormat parsed;
         int team;
@@ -44,6 +45,7 @@ public sealed class DatasetImportService(
         {
             team = access.OwningTeam(teamId);
             parsed = DatasetApiNames.ParseFormat(format);
+            volumes = (volumes ?? VolumeImportSettings.Default).Validated();
             if (new FileInfo(uploadPath).Length == 0)
             {
                 throw new RequestValidationException("The uploaded file is empty.");
@@ -71,7 +73,7 @@ public sealed class DatasetImportService(
         await db.SaveChangesAsync(cancellationToken);
         var classes = covidClasses.Select(c => c.Trim()).Where(c => c.Length > 0).Distinct(StringComparer.Ordinal).ToArray();
         dataset.ImportJobId = jobs.Create<DatasetImportJob>(
-            job => job.RunAsync(dataset.Id, parsed, classes.Length == 0 ? null : classes, CancellationToken.None),
+            job => job.RunAsync(dataset.Id, parsed, classes.Length == 0 ? null : classes, volumes, CancellationToken.None),
             new EnqueuedState(JobQueues.Default));
         await db.SaveChangesAsync(cancellationToken);
         await audit.RecordAsync(AuditActions.DatasetUpload, "dataset", dataset.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),

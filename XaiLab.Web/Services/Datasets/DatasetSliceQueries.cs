@@ -28,11 +28,11 @@ public sealed class DatasetSliceQueries(IDbContextFactory<XaiLabDbContext> conte
             .OrderBy(s => s.Index)
             .Skip(skip)
             .Take(take)
-            .Select(s => new { s.Id, s.Index, s.Label, s.PatientId, s.Width, s.Height, HasMask = s.MaskPath != null, s.Split, s.ContentHash })
+            .Select(s => new { s.Id, s.Index, s.Label, s.PatientId, s.Width, s.Height, HasMask = s.MaskPath != null, s.Split, s.ContentHash, s.MetadataJson })
             .ToListAsync(cancellationToken);
         return rows
             .Select(s => new SliceResponse(s.Id, s.Index, s.Label < classes.Count ? classes[s.Label] : s.Label.ToString(), s.PatientId,
-                s.Width, s.Height, s.HasMask, s.Split, s.ContentHash))
+                s.Width, s.Height, s.HasMask, s.Split, s.ContentHash, Metadata(s.MetadataJson)))
             .ToList();
     }
 
@@ -56,6 +56,10 @@ public sealed class DatasetSliceQueries(IDbContextFactory<XaiLabDbContext> conte
             .ToListAsync(cancellationToken);
         return rows.Select(p => new PatientCount(p.PatientId, p.Count)).ToList();
     }
+
+    private static SliceMetadataResponse? Metadata(string? json) => StoredSliceMetadata.Read(json) is { } m
+        ? new SliceMetadataResponse(m.Axis, m.Position, m.Count, m.ValueScale, m.ValueOffset, m.WindowCenter, m.WindowWidth, m.Series)
+        : null;
 
     private async Task<List<string>?> ClassNamesAsync(XaiLabDbContext db, int datasetId, CancellationToken cancellationToken) =>
         (await db.Datasets.AsNoTracking().VisibleTo(access).Where(d => d.Id == datasetId).Select(d => new { d.ClassNames }).FirstOrDefaultAsync(cancellationToken))?.ClassNames;

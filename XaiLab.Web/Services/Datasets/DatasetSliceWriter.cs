@@ -108,6 +108,7 @@ public sealed class DatasetSliceWriter(IDbContextFactory<XaiLabDbContext> contex
                 ImagePath = imagePath,
                 MaskPath = maskPath,
                 ContentHash = hash,
+                MetadataJson = StoredSliceMetadata.Write(imported.Metadata),
             });
             index++;
             if (batch.Count == BatchSize)

@@ -21,6 +21,7 @@ public static class DatasetsHostingExtensions
             .Validate(o => o.Slices >= 3, $"{DemoDatasetOptions.SectionName}:Slices must be at least 3.")
             .ValidateOnStart();
         services.AddSingleton<DatasetUploadStore>();
+        services.AddSingleton<PseudonymKey>();
         services.AddScoped<DatasetImportService>();
         services.AddScoped<DatasetSliceQueries>();
         services.AddScoped<DatasetSplitService>();

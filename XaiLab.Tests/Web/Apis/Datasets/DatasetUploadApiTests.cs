@@ -150,11 +150,11 @@ public sealed class DatasetUploadApiTests : IDisposable
     {
         using var client = factory.CreateClient();
 
-        var badFormat = await DatasetUploads.PostAsync(client, DatasetFixtures.FigshareZip, format: "dicom");
+        var badFormat = await DatasetUploads.PostAsync(client, DatasetFixtures.FigshareZip, format: "analyze");
         var noFile = await client.PostAsync("/api/datasets", new MultipartFormDataContent { { new StringContent("x"), "name" } });
 
         Assert.Equal(HttpStatusCode.BadRequest, badFormat.StatusCode);
-        Assert.Contains("Unknown format 'dicom'. Valid: auto, figshare, covid-radiography, image-folder.", await badFormat.Content.ReadAsStringAsync());
+        Assert.Contains("Unknown format 'analyze'. Valid: auto, figshare, covid-radiography, image-folder, nifti, dicom.", await badFormat.Content.ReadAsStringAsync());
         Assert.Equal(HttpStatusCode.BadRequest, noFile.StatusCode);
         Assert.Contains("no 'file' part", await noFile.Content.ReadAsStringAsync());
         Assert.Empty(UploadFiles());
