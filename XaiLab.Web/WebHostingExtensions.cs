@@ -11,6 +11,7 @@ using XaiLab.Web.Services.Security;
 using XaiLab.Web.Services.Attributions;
 using XaiLab.Web.Components;
 using XaiLab.Web.Services.Datasets;
+using XaiLab.Web.Services.Deletion;
 using XaiLab.Web.Services.Models;
 using XaiLab.Web.Services.Embeddings;
 using XaiLab.Web.Services.Progress;
@@ -44,7 +45,8 @@ public static class WebHostingExtensions
             .AddEmbeddings()
             .AddAttributions()
             .AddStudies()
-            .AddScoped<TeamBackupService>();
+            .AddScoped<TeamBackupService>()
+            .AddScoped<DeletionService>();
         // Registered before Hangfire's servers (AddXaiLabJobs runs first, but hosted services start in registration
         // order only among themselves): the initializer migrates before any job can touch the database.
         builder.Services.Insert(0, ServiceDescriptor.Singleton<IHostedService, DatabaseInitializer>());

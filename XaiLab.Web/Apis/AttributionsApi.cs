@@ -1,3 +1,4 @@
+using XaiLab.Web.Services.Deletion;
 using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -26,6 +27,12 @@ public static class AttributionsApi
         api.MapGet("/attributions/{id:int}", async Task<Results<Ok<AttributionRequestResponse>, NotFound>> (
             int id, AttributionService attributions, CancellationToken ct) =>
             await attributions.GetAsync(id, ct) is { } request ? TypedResults.Ok(request) : TypedResults.NotFound());
+
+        api.MapDelete("/attributions/{id:int}", async Task<NoContent> (int id, bool? cascade, DeletionService deletion, CancellationToken ct) =>
+        {
+            await deletion.DeleteAttributionRequestAsync(id, cascade ?? false, ct);
+            return TypedResults.NoContent();
+        });
 
         api.MapPost("/attributions/{id:int}/cancel", async Task<Accepted> (int id, AttributionService attributions, CancellationToken ct) =>
         {

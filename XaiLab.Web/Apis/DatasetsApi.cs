@@ -1,3 +1,4 @@
+using XaiLab.Web.Services.Deletion;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
@@ -31,6 +32,12 @@ public static class DatasetsApi
             var id = await imports.StartAsync(form.FilePath, form.Name, form.Format, form.Classes, form.TeamId, form.FileName, ct, form.Volumes);
             return TypedResults.Accepted($"/api/datasets/{id}", new CreatedResponse(id));
         }).DisableAntiforgery();
+
+        api.MapDelete("/{id:int}", async Task<NoContent> (int id, bool? cascade, DeletionService deletion, CancellationToken ct) =>
+        {
+            await deletion.DeleteDatasetAsync(id, cascade ?? false, ct);
+            return TypedResults.NoContent();
+        });
 
         api.MapPost("/{id:int}/cancel", async Task<Accepted> (int id, DatasetImportService imports, CancellationToken ct) =>
         {

@@ -1,3 +1,4 @@
+using XaiLab.Web.Services.Deletion;
 using Microsoft.AspNetCore.Http.HttpResults;
 using XaiLab.Web.Apis.Contracts;
 using XaiLab.Web.Services;
@@ -68,6 +69,12 @@ public static class RunsApi
         {
             var ids = await runs.CreateManyAsync(request, ct);
             return TypedResults.Accepted($"/api/runs/{ids[0]}", new CreatedRunsResponse(ids[0], ids));
+        });
+
+        api.MapDelete("/{id:int}", async Task<NoContent> (int id, bool? cascade, DeletionService deletion, CancellationToken ct) =>
+        {
+            await deletion.DeleteRunAsync(id, cascade ?? false, ct);
+            return TypedResults.NoContent();
         });
 
         api.MapPost("/{id:int}/cancel", async Task<Accepted> (int id, RunService runs, CancellationToken ct) =>

@@ -1,3 +1,4 @@
+using XaiLab.Web.Services.Deletion;
 using XaiLab.Data.Entities;
 using System.Text;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -60,6 +61,14 @@ public static class StudiesApi
         {
             if (Denied(user, manage: false) is { } denied) return denied;
             return await annotation.RateAsync(id, user.UserId!, request, ct) is { } progress ? TypedResults.Ok(progress) : TypedResults.NotFound();
+        });
+
+        api.MapDelete("/{id:int}", async Task<Results<NoContent, ProblemHttpResult>> (
+            int id, bool? cascade, [FromServices] ICurrentUser user, DeletionService deletion, CancellationToken ct) =>
+        {
+            if (Denied(user, manage: true) is { } denied) return denied;
+            await deletion.DeleteStudyAsync(id, cascade ?? false, ct);
+            return TypedResults.NoContent();
         });
 
         api.MapPost("/{id:int}/close", async Task<Results<NoContent, ProblemHttpResult>> (

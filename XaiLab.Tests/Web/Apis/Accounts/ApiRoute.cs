@@ -22,7 +22,7 @@ public enum RouteAccess
 /// <summary>
 /// One row of the access matrix: a route, who may use it, and how to call it for a team's objects. Placeholders in
 /// <see cref="Template"/>: {dataset}, {importing}, {run}, {slice}, {map} (a stored attribution map), {embedding}, {attribution}, {method} (the
-/// team's objects), {token} (a token id nobody has), {study} (a study id nobody has), {user} (a user id nobody has),
+/// team's objects), {token} (a token id nobody has), {gone} (an attribution request id nobody has), {study} (a study id nobody has), {user} (a user id nobody has),
 /// {layer} (image) and {format} (png).
 /// <see cref="Body"/> gets the team whose ids are used (its id may go in a teamId field).
 /// </summary>
@@ -36,7 +36,7 @@ public sealed record ApiRoute(string Method, string Template, RouteAccess Access
 
     /// <summary>A permitted caller may get 404: the route names an object the matrix does not seed ({token}, {study}, {user}).</summary>
     public bool MayBeMissing => Access == RouteAccess.SignedIn || Template.Contains("{study}", StringComparison.Ordinal)
-        || Template.Contains("{user}", StringComparison.Ordinal);
+        || Template.Contains("{user}", StringComparison.Ordinal) || Template.Contains("{gone}", StringComparison.Ordinal);
 
     private static readonly string[] TeamPlaceholders = ["{dataset}", "{importing}", "{run}", "{slice}", "{map}", "{embedding}", "{attribution}"];
 
@@ -61,5 +61,6 @@ public sealed record ApiRoute(string Method, string Template, RouteAccess Access
         .Replace("{format}", "png", StringComparison.Ordinal)
         .Replace("{study}", "999999", StringComparison.Ordinal)
         .Replace("{user}", "no-such-user", StringComparison.Ordinal)
+        .Replace("{gone}", "999999", StringComparison.Ordinal)
         .Replace("{layer}", "image", StringComparison.Ordinal);
 }

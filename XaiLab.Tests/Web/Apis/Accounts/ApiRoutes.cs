@@ -23,6 +23,7 @@ public static class ApiRoutes
         new("GET", "/api/datasets/{dataset}", RouteAccess.Read),
         new("POST", "/api/datasets", RouteAccess.Write, Upload) { TeamInBody = true },
         new("POST", "/api/datasets/{dataset}/cancel", RouteAccess.Write),
+        new("DELETE", "/api/datasets/{dataset}", RouteAccess.Write),
         new("GET", "/api/datasets/{dataset}/slices", RouteAccess.Read),
         new("GET", "/api/datasets/{dataset}/leakage", RouteAccess.Read),
         new("POST", "/api/datasets/{dataset}/split", RouteAccess.Write, _ => JsonContent.Create(new { seed = 3 })),
@@ -39,6 +40,7 @@ public static class ApiRoutes
         new("GET", "/api/runs/{run}/saliency", RouteAccess.Read),
         new("POST", "/api/runs", RouteAccess.Write, team => JsonContent.Create(new { datasetId = team.ImportingDatasetId, epochs = 1, imageSize = 16 })),
         new("POST", "/api/runs/{run}/cancel", RouteAccess.Write),
+        new("DELETE", "/api/runs/{run}", RouteAccess.Write),
         new("GET", "/api/runs/summary?ids={run}", RouteAccess.Read) { DropsUnknownIds = true },
         new("GET", "/api/runs/summary.csv?ids={run}", RouteAccess.Read) { DropsUnknownIds = true },
         new("GET", "/api/runs/{run}/epochs.csv", RouteAccess.Read),
@@ -60,6 +62,9 @@ public static class ApiRoutes
         new("POST", "/api/attributions", RouteAccess.Write, team => JsonContent.Create(new { runIds = new[] { team.RunId }, methods = new[] { "vanilla-gradient" } })),
         new("GET", "/api/attributions/{attribution}", RouteAccess.Read),
         new("POST", "/api/attributions/{attribution}/cancel", RouteAccess.Write),
+        // A permitted delete would remove the seeded request the other rows use: here only the roles are checked (an id
+        // nobody has); the team scope of deletes is in DeletionApiTests.
+        new("DELETE", "/api/attributions/{gone}", RouteAccess.Write),
         new("GET", "/api/attributions/{attribution}/figure.{format}", RouteAccess.Read),
         new("GET", "/api/runs/{run}/sanity-check", RouteAccess.Read),
         new("POST", "/api/runs/{run}/sanity-check", RouteAccess.Write, _ => JsonContent.Create(new { methods = new[] { "vanilla-gradient" } })),
@@ -81,6 +86,7 @@ public static class ApiRoutes
         new("GET", "/api/studies/{study}/next", RouteAccess.SignedIn),
         new("POST", "/api/studies/{study}/ratings", RouteAccess.SignedIn, _ => JsonContent.Create(new { token = "0", value = 1 })),
         new("POST", "/api/studies/{study}/close", RouteAccess.Write),
+        new("DELETE", "/api/studies/{study}", RouteAccess.Write),
         new("GET", "/api/studies/{study}/results", RouteAccess.Write),
         new("GET", "/api/studies/{study}/results.csv", RouteAccess.Write),
         new("GET", "/api/studies/{study}/items/{token}/{layer}.png", RouteAccess.SignedIn),
