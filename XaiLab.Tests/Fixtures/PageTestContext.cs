@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using System.Text.Json;
 using Hangfire;
 using Hangfire.Storage.SQLite;
@@ -34,6 +35,8 @@ public abstract class PageTestContext : MudBunitContext
         Services.AddJobExecutions();
         Services.AddSingleton<IBackgroundJobClient>(new BackgroundJobClient(new SQLiteStorage(Path.Combine(Database.Folder, "hangfire.db"))));
         Services.AddScoped<RunService>();
+        Services.TryAddSingleton(new XaiLab.Data.Artifacts.ArtifactStore(Path.Combine(Database.Folder, "artifacts")));
+        Services.AddScoped<XaiLab.Web.Services.Deletion.DeletionService>();
         Services.AddScoped<RunComparisonService>();
         Services.AddScoped<DatasetService>();
     }
@@ -53,6 +56,16 @@ public abstract class PageTestContext : MudBunitContext
         db.Datasets.Add(dataset);
         db.SaveChanges();
         return dataset.Id;
+    }
+
+    /// <summary>One training and one test slice (rows only), so that a run can be launched on the dataset.</summary>
+    protected void SeedTrainableSlices(int datasetId)
+    {
+        using var db = Database.Create();
+        db.Slices.AddRange(
+            new Slice { DatasetId = datasetId, Index = 0, PatientId = "p0", Label = 0, Split = SplitPart.Train, Width = 8, Height = 8, BitDepth = 16, ImagePath = $"none/{datasetId}-0.png", ContentHash = $"{datasetId}-0" },
+            new Slice { DatasetId = datasetId, Index = 1, PatientId = "p1", Label = 1, Split = SplitPart.Test, Width = 8, Height = 8, BitDepth = 16, ImagePath = $"none/{datasetId}-1.png", ContentHash = $"{datasetId}-1" });
+        db.SaveChanges();
     }
 
     /// <summary>A finished run with a 2-class evaluation whose confusion matrix is <paramref name="counts"/>.</summary>

@@ -19,6 +19,13 @@ namespace XaiLab.Web.Services.Deletion;
 /// </summary>
 public sealed class DeletionService(IDbContextFactory<XaiLabDbContext> contexts, ArtifactStore store, TeamAccess access, IAuditLog audit)
 {
+    /// <summary>The runs that would go with the dataset (for the confirmation); empty for another team's dataset.</summary>
+    public async Task<IReadOnlyList<int>> RunsOfDatasetAsync(int datasetId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.Runs.VisibleTo(access).Where(r => r.DatasetId == datasetId).OrderBy(r => r.Id).Select(r => r.Id).ToListAsync(cancellationToken);
+    }
+
     public async Task DeleteDatasetAsync(int datasetId, bool cascade, CancellationToken cancellationToken = default)
     {
         access.RequireWriter();

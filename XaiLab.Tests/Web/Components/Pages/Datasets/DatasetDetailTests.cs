@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Bunit;
 using Hangfire;
 using Hangfire.Storage.SQLite;
@@ -32,6 +33,8 @@ public sealed class DatasetDetailTests : MudBunitContext
         Services.AddScoped<DatasetService>();
         Services.AddScoped<DatasetSliceQueries>();
         Services.AddScoped<DatasetSplitService>();
+        Services.TryAddSingleton(new XaiLab.Data.Artifacts.ArtifactStore(Path.Combine(database.Folder, "artifacts")));
+        Services.AddScoped<XaiLab.Web.Services.Deletion.DeletionService>();
         Services.AddScoped<DatasetImportService>();
     }
 

@@ -15,7 +15,7 @@ public sealed class HomeTests : PageTestContext
     [Fact]
     public async Task Launch_WithTwoSeedsAndThePaperPreset_CreatesASweepAndOpensTheComparison()
     {
-        SeedDataset("phantoms", "a", "b");
+        SeedTrainableSlices(SeedDataset("phantoms", "a", "b"));
         var cut = Context.Render<XaiLab.Web.Components.Pages.Home.Home>();
         cut.WaitForAssertion(() => Assert.False(cut.Find("[data-testid=launch]").HasAttribute("disabled")));
 

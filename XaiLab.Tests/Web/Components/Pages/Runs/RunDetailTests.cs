@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using System.Text.Json;
 using Bunit;
 using Hangfire;
@@ -27,6 +28,8 @@ public sealed class RunDetailTests : MudBunitContext
         Services.AddJobExecutions();
         Services.AddSingleton<IBackgroundJobClient>(new BackgroundJobClient(new SQLiteStorage(Path.Combine(database.Folder, "hangfire.db"))));
         Services.AddScoped<RunService>();
+        Services.TryAddSingleton(new XaiLab.Data.Artifacts.ArtifactStore(Path.Combine(database.Folder, "artifacts")));
+        Services.AddScoped<XaiLab.Web.Services.Deletion.DeletionService>();
     }
 
     [Fact]
