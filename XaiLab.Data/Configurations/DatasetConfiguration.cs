@@ -16,23 +16,20 @@ public sealed class DatasetConfiguration : IEntityTypeConfiguration<Dataset>
         builder.Property(d => d.SplitPreset).HasConversion<string>().HasMaxLength(32);
         builder.Property(d => d.ImportJobId).HasMaxLength(64);
         builder.Property(d => d.UploadPath).HasMaxLength(1000);
-        builder.Property(d => d.ClassNames)
-            .HasConversion(
-                names => JsonSerializer.Serialize(names, JsonSerializerOptions.Default),
-                json => JsonSerializer.Deserialize<List<string>>(json, JsonSerializerOptions.Default) ?? new List<string>())
-            .Metadata.SetValueComparer(new ValueComparer<List<string>>(
-                (a, b) => a!.SequenceEqual(b!),
-                names => names.Aggregate(0, (hash, name) => HashCode.Combine(hash, name.GetHashCode())),
-                names => names.ToList()));
-        builder.Property(d => d.Warnings)
-            .HasConversion(
-                warnings => JsonSerializer.Serialize(warnings, JsonSerializerOptions.Default),
-                json => JsonSerializer.Deserialize<List<string>>(json, JsonSerializerOptions.Default) ?? new List<string>())
-            .Metadata.SetValueComparer(new ValueComparer<List<string>>(
-                (a, b) => a!.SequenceEqual(b!),
-                warnings => warnings.Aggregate(0, (hash, warning) => HashCode.Combine(hash, warning.GetHashCode())),
-                warnings => warnings.ToList()));
+        AsJsonList(builder.Property(d => d.ClassNames));
+        AsJsonList(builder.Property(d => d.Warnings));
         builder.HasOne(d => d.Team).WithMany().HasForeignKey(d => d.TeamId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(d => new { d.TeamId, d.CreatedAt });
     }
+
+    /// <summary>A list of strings stored as one JSON array column, compared by content.</summary>
+    private static void AsJsonList(PropertyBuilder<List<string>> property) =>
+        property
+            .HasConversion(
+                items => JsonSerializer.Serialize(items, JsonSerializerOptions.Default),
+                json => JsonSerializer.Deserialize<List<string>>(json, JsonSerializerOptions.Default) ?? new List<string>())
+            .Metadata.SetValueComparer(new ValueComparer<List<string>>(
+                (a, b) => a!.SequenceEqual(b!),
+                items => items.Aggregate(0, (hash, item) => HashCode.Combine(hash, item.GetHashCode())),
+                items => items.ToList()));
 }

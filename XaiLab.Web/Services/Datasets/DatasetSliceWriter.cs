@@ -135,7 +135,7 @@ public sealed class DatasetSliceWriter(IDbContextFactory<XaiLabDbContext> contex
         var split = PatientGroupedSplitter.SplitAsPatientsAllow(splitItems, seed: splitSeed);
         foreach (var part in new[] { SplitPart.Validation, SplitPart.Test, SplitPart.Unassigned })
         {
-            var indices = split.Assignments.Where(a => ToPart(a.Split) == part).Select(a => a.SliceIndex).ToList();
+            var indices = split.Assignments.Where(a => DatasetSplitParts.ToPart(a.Split) == part).Select(a => a.SliceIndex).ToList();
             await db.Slices.Where(s => s.DatasetId == datasetId && indices.Contains(s.Index))
                 .ExecuteUpdateAsync(u => u.SetProperty(s => s.Split, part), cancellationToken);
         }
@@ -154,7 +154,7 @@ public sealed class DatasetSliceWriter(IDbContextFactory<XaiLabDbContext> contex
         progress?.Report(1);
     }
 
-    private static SplitPart ToPart(DatasetSplit split) => DatasetSplitParts.ToPart(split);
+
 
     private static async Task FlushAsync(XaiLabDbContext db, List<Slice> batch, CancellationToken cancellationToken)
     {
