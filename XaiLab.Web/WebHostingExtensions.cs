@@ -45,8 +45,8 @@ public static class WebHostingExtensions
             .AddEmbeddings()
             .AddAttributions()
             .AddStudies()
-            .AddScoped<TeamBackupService>()
-            .AddScoped<DeletionService>();
+            .AddDeletion()
+            .AddScoped<TeamBackupService>();
         // Registered before Hangfire's servers (AddXaiLabJobs runs first, but hosted services start in registration
         // order only among themselves): the initializer migrates before any job can touch the database.
         builder.Services.Insert(0, ServiceDescriptor.Singleton<IHostedService, DatabaseInitializer>());

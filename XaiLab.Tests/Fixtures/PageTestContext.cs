@@ -36,7 +36,7 @@ public abstract class PageTestContext : MudBunitContext
         Services.AddSingleton<IBackgroundJobClient>(new BackgroundJobClient(new SQLiteStorage(Path.Combine(Database.Folder, "hangfire.db"))));
         Services.AddScoped<RunService>();
         Services.TryAddSingleton(new XaiLab.Data.Artifacts.ArtifactStore(Path.Combine(Database.Folder, "artifacts")));
-        Services.AddScoped<XaiLab.Web.Services.Deletion.DeletionService>();
+        Services.AddDeletionFromPages(Database.Folder);
         Services.AddScoped<RunComparisonService>();
         Services.AddScoped<DatasetService>();
     }
@@ -44,6 +44,22 @@ public abstract class PageTestContext : MudBunitContext
     protected SqliteDatabase Database { get; } = new();
 
     protected RunProgressNotifier Notifier { get; } = new();
+
+    /// <summary>A user with the Annotator role in the default team.</summary>
+    protected void SeedAnnotator(string userId)
+    {
+        using var db = Database.Create();
+        var role = db.Roles.FirstOrDefault(r => r.Name == XaiLab.Web.Services.Accounts.XaiLabRoles.Annotator);
+        if (role is null)
+        {
+            role = new Microsoft.AspNetCore.Identity.IdentityRole(XaiLab.Web.Services.Accounts.XaiLabRoles.Annotator) { NormalizedName = XaiLab.Web.Services.Accounts.XaiLabRoles.Annotator.ToUpperInvariant() };
+            db.Roles.Add(role);
+        }
+        db.Users.Add(new XaiLab.Data.Entities.XaiLabUser { Id = userId, UserName = userId, NormalizedUserName = userId.ToUpperInvariant(), Email = $"{userId}@xailab.test" });
+        db.UserRoles.Add(new Microsoft.AspNetCore.Identity.IdentityUserRole<string> { UserId = userId, RoleId = role.Id });
+        db.TeamMemberships.Add(new XaiLab.Data.Entities.TeamMembership { UserId = userId, TeamId = XaiLab.Data.Entities.Team.DefaultTeamId });
+        db.SaveChanges();
+    }
 
     protected int SeedDataset(string name = "phantoms", params string[] classNames)
     {

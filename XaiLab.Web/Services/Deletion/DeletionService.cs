@@ -12,12 +12,13 @@ namespace XaiLab.Web.Services.Deletion;
 /// Deletes datasets, runs, attribution requests and studies with their rows and files. What depends on the object and
 /// would be lost with it (a dataset's runs, a run's or a request's maps rated in a study, the attribution requests a
 /// user made of a run, a study's ratings) refuses the delete with 409 naming the dependants, unless <c>cascade</c> is asked
-/// for; then the dependants go first. Work in progress is never pulled from under a job: a queued or running run,
-/// import or request answers 409 "cancel it first". Researchers and Admins only, within their teams; audited.
+/// for; then the dependants go first. Work in progress is cancelled first and waited for (<see cref="WorkStopper"/>), so
+/// no job writes after its subject is gone; a refused delete cancels nothing. Researchers and Admins only, within their
+/// teams; audited.
 /// Files: a dataset's slices (<c>datasets/{id}/</c>) and resized caches (<c>cache/datasets/{id}/</c>); everything of a
 /// run (<c>runs/{id}/</c>: checkpoints, maps, sanity check, exports) and its embeddings' points.
 /// </summary>
-public sealed class DeletionService(IDbContextFactory<XaiLabDbContext> contexts, ArtifactStore store, TeamAccess access, IAuditLog audit)
+public sealed class DeletionService(IDbContextFactory<XaiLabDbContext> contexts, ArtifactStore store, WorkStopper stopper, TeamAccess access, IAuditLog audit)
 {
     /// <summary>The runs that would go with the dataset (for the confirmation); empty for another team's dataset.</summary>
     public async Task<IReadOnlyList<int>> RunsOfDatasetAsync(int datasetId, CancellationToken cancellationToken = default)
@@ -26,22 +27,34 @@ public sealed class DeletionService(IDbContextFactory<XaiLabDbContext> contexts,
         return await db.Runs.VisibleTo(access).Where(r => r.DatasetId == datasetId).OrderBy(r => r.Id).Select(r => r.Id).ToListAsync(cancellationToken);
     }
 
+    /// <summary>
+    /// What would go with the attribution request (for the confirmation): its maps no other request shows and the
+    /// studies rating one of them; null for a request the caller cannot see.
+    /// </summary>
+    public async Task<(int Maps, IReadOnlyList<int> Studies)?> DependantsOfRequestAsync(int requestId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        if (!await db.AttributionRequests.VisibleTo(access).AnyAsync(r => r.Id == requestId, cancellationToken))
+        {
+            return null;
+        }
+        var (maps, studies) = await RequestMapsAsync(db, requestId, cancellationToken);
+        return (maps.Count, studies);
+    }
+
     public async Task DeleteDatasetAsync(int datasetId, bool cascade, CancellationToken cancellationToken = default)
     {
         access.RequireWriter();
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var dataset = await db.Datasets.VisibleTo(access).FirstOrDefaultAsync(d => d.Id == datasetId, cancellationToken)
             ?? throw RequestValidationException.NotFound($"Dataset {datasetId} does not exist.");
-        if (dataset.Status == DatasetStatus.Importing)
-        {
-            throw RequestValidationException.InConflict($"Dataset {datasetId} is importing; cancel the import first.");
-        }
         var runs = await db.Runs.Where(r => r.DatasetId == datasetId).OrderBy(r => r.Id).Select(r => r.Id).ToListAsync(cancellationToken);
         if (runs.Count > 0 && !cascade)
         {
             throw RequestValidationException.InConflict(
                 $"Dataset {datasetId} has runs {Ids(runs)}; delete them first or ask for cascade=true to delete them with it.");
         }
+        await stopper.StopImportAsync(datasetId, cancellationToken);
         foreach (var run in runs)
         {
             await DeleteRunCoreAsync(db, run, cascade: true, cancellationToken);
@@ -70,22 +83,19 @@ public sealed class DeletionService(IDbContextFactory<XaiLabDbContext> contexts,
     {
         access.RequireWriter();
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var request = await db.AttributionRequests.VisibleTo(access).FirstOrDefaultAsync(r => r.Id == requestId, cancellationToken)
-            ?? throw RequestValidationException.NotFound($"Attribution request {requestId} does not exist.");
-        if (request.Status is AttributionRequestStatus.Queued or AttributionRequestStatus.Running)
+        if (!await db.AttributionRequests.VisibleTo(access).AnyAsync(r => r.Id == requestId, cancellationToken))
         {
-            throw RequestValidationException.InConflict($"Attribution request {requestId} is {WireNames.Of(request.Status)}; cancel it first.");
+            throw RequestValidationException.NotFound($"Attribution request {requestId} does not exist.");
         }
-        // Its maps, unless another request shows them too (maps are a run's cache, shared between requests).
-        var others = await db.AttributionRequests.Where(r => r.Id != requestId && r.TeamId == request.TeamId).Select(r => r.MapIds).ToListAsync(cancellationToken);
-        var shared = others.SelectMany(ids => ids).ToHashSet();
-        var maps = request.MapIds.Where(id => !shared.Contains(id)).ToList();
-        var studies = await StudiesUsingAsync(db, maps, cancellationToken);
+        var (maps, studies) = await RequestMapsAsync(db, requestId, cancellationToken);
         if (studies.Count > 0 && !cascade)
         {
             throw RequestValidationException.InConflict(
                 $"Attribution request {requestId} has maps rated in studies {Ids(studies)}; ask for cascade=true to delete those studies with it.");
         }
+        await stopper.StopRequestAsync(requestId, cancellationToken);
+        // The maps it stored while it stopped go with it too.
+        (maps, studies) = await RequestMapsAsync(db, requestId, cancellationToken);
         await db.Studies.Where(s => studies.Contains(s.Id)).ExecuteDeleteAsync(cancellationToken);
         var files = await db.StoredAttributions.Where(a => maps.Contains(a.Id)).Select(a => new { a.OverlayPath, a.ValuesPath }).ToListAsync(cancellationToken);
         await db.StoredAttributions.Where(a => maps.Contains(a.Id)).ExecuteDeleteAsync(cancellationToken);
@@ -114,16 +124,7 @@ public sealed class DeletionService(IDbContextFactory<XaiLabDbContext> contexts,
     private async Task DeleteRunCoreAsync(XaiLabDbContext db, int runId, bool cascade, CancellationToken cancellationToken)
     {
         var run = await db.Runs.AsNoTracking().FirstAsync(r => r.Id == runId, cancellationToken);
-        if (run.Status is RunStatus.Queued or RunStatus.Running)
-        {
-            throw RequestValidationException.InConflict($"Run {runId} is {WireNames.Of(run.Status)}; cancel it first.");
-        }
-        var requests = (await db.AttributionRequests.Where(r => r.TeamId == run.TeamId).ToListAsync(cancellationToken))
-            .Where(r => r.TrainingRunId == runId || r.RunIds.Contains(runId)).ToList();
-        if (requests.Any(r => r.Status is AttributionRequestStatus.Queued or AttributionRequestStatus.Running))
-        {
-            throw RequestValidationException.InConflict($"Run {runId} is being explained (attribution request {requests.First(r => r.Status is AttributionRequestStatus.Queued or AttributionRequestStatus.Running).Id}); cancel it first.");
-        }
+        var requests = await RequestsExplainingAsync(db, run, cancellationToken);
         var maps = await db.StoredAttributions.Where(a => a.RunId == runId).Select(a => a.Id).ToListAsync(cancellationToken);
         var studies = await StudiesUsingAsync(db, maps, cancellationToken);
         // The run's own saliency step goes with it; requests a user made to explain it are theirs to keep or not.
@@ -135,6 +136,15 @@ public sealed class DeletionService(IDbContextFactory<XaiLabDbContext> contexts,
             if (shared.Count > 0) parts.Add($"attribution requests {Ids(shared)} explain it");
             throw RequestValidationException.InConflict($"Run {runId}: {string.Join("; ", parts)}. Ask for cascade=true to delete them with it.");
         }
+        await stopper.StopRunAsync(runId, cancellationToken);
+        foreach (var request in requests)
+        {
+            await stopper.StopRequestAsync(request.Id, cancellationToken);
+        }
+        // What the stopped jobs stored meanwhile goes with the run too.
+        requests = await RequestsExplainingAsync(db, run, cancellationToken);
+        maps = await db.StoredAttributions.Where(a => a.RunId == runId).Select(a => a.Id).ToListAsync(cancellationToken);
+        studies = await StudiesUsingAsync(db, maps, cancellationToken);
         await db.Studies.Where(s => studies.Contains(s.Id)).ExecuteDeleteAsync(cancellationToken);
         var requestIds = requests.Select(r => r.Id).ToList();
         await db.AttributionRequests.Where(r => requestIds.Contains(r.Id)).ExecuteDeleteAsync(cancellationToken);
@@ -144,6 +154,24 @@ public sealed class DeletionService(IDbContextFactory<XaiLabDbContext> contexts,
         await db.JobExecutions.Where(e => e.Kind == XaiLab.Data.Executions.JobKinds.Run && e.EntityId == runId).ExecuteDeleteAsync(cancellationToken);
         DeleteFiles(points);
         store.DeleteFolder($"runs/{runId}");
+    }
+
+    /// <summary>The attribution requests that explain <paramref name="run"/>: its own saliency step and those that compare it.</summary>
+    private static async Task<List<AttributionRequest>> RequestsExplainingAsync(XaiLabDbContext db, TrainingRun run, CancellationToken cancellationToken) =>
+        (await db.AttributionRequests.AsNoTracking().Where(r => r.TeamId == run.TeamId).ToListAsync(cancellationToken))
+            .Where(r => r.TrainingRunId == run.Id || r.RunIds.Contains(run.Id)).ToList();
+
+    /// <summary>
+    /// A request's maps that go with it (maps are a run's cache shared between requests: those another request of the
+    /// team shows stay) and the studies rating one of them.
+    /// </summary>
+    private static async Task<(List<int> Maps, List<int> Studies)> RequestMapsAsync(XaiLabDbContext db, int requestId, CancellationToken cancellationToken)
+    {
+        var request = await db.AttributionRequests.AsNoTracking().FirstAsync(r => r.Id == requestId, cancellationToken);
+        var others = await db.AttributionRequests.Where(r => r.Id != requestId && r.TeamId == request.TeamId).Select(r => r.MapIds).ToListAsync(cancellationToken);
+        var shared = others.SelectMany(ids => ids).ToHashSet();
+        var maps = request.MapIds.Where(id => !shared.Contains(id)).ToList();
+        return (maps, await StudiesUsingAsync(db, maps, cancellationToken));
     }
 
     /// <summary>Studies with an item showing one of <paramref name="maps"/>.</summary>

@@ -67,6 +67,55 @@ public sealed class DeletionApiTests : IDisposable
     }
 
     [Fact]
+    public async Task DeleteRun_WhileItTrains_CancelsIt_WaitsForTheJob_ThenLeavesNoRowAndNoFile()
+    {
+        using var client = factory.CreateClient();
+        var datasetId = await DemoDatasetAsync(client, slices: 120);
+        var launched = await client.PostAsJsonAsync("/api/runs", new { datasetId, architecture = "smallcnn", epochs = 500, imageSize = 64, batchSize = 16 });
+        var runId = (await launched.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt32();
+        await ApiPolling.UntilAsync<JsonElement>(client, $"/api/runs/{runId}",
+            r => r.GetProperty("status").GetString() == "running" && r.GetProperty("completedEpochs").GetInt32() >= 1, TimeSpan.FromMinutes(3));
+        Assert.True(Directory.Exists(Folder($"runs/{runId}")));
+
+        using (var deleted = await client.DeleteAsync($"/api/runs/{runId}"))
+        {
+            Assert.Equal(HttpStatusCode.NoContent, deleted.StatusCode);
+        }
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/api/runs/{runId}")).StatusCode);
+        // The job had stopped before the rows went: nothing of the run comes back afterwards.
+        await Task.Delay(TimeSpan.FromSeconds(2));
+        Assert.False(Directory.Exists(Folder($"runs/{runId}")));
+        await using var db = await factory.Services.GetRequiredService<IDbContextFactory<XaiLabDbContext>>().CreateDbContextAsync();
+        Assert.Equal(0, await db.Runs.CountAsync(r => r.Id == runId));
+        Assert.Equal(0, await db.EpochMetrics.CountAsync(m => m.RunId == runId));
+        Assert.Equal(0, await db.JobExecutions.CountAsync(e => e.Kind == XaiLab.Data.Executions.JobKinds.Run && e.EntityId == runId));
+        var audit = await db.AuditEntries.Where(e => e.ObjectId == runId.ToString()).OrderBy(e => e.Id).Select(e => e.Action).ToListAsync();
+        Assert.Equal(["run.cancel", "delete"], audit.Where(a => a is "run.cancel" or "delete"));
+    }
+
+    [Fact]
+    public async Task DeleteDataset_WhileItImports_CancelsTheImport_ThenLeavesNoRowAndNoFile()
+    {
+        using var client = factory.CreateClient();
+        var created = await client.PostAsJsonAsync("/api/datasets/demo", new { slices = 20000, size = 128, seed = 9 });
+        var datasetId = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt32();
+        await ApiPolling.UntilAsync<JsonElement>(client, $"/api/datasets/{datasetId}/slices?take=1", s => s.GetArrayLength() > 0, TimeSpan.FromMinutes(1));
+
+        using (var deleted = await client.DeleteAsync($"/api/datasets/{datasetId}"))
+        {
+            Assert.Equal(HttpStatusCode.NoContent, deleted.StatusCode);
+        }
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/api/datasets/{datasetId}")).StatusCode);
+        await Task.Delay(TimeSpan.FromSeconds(2));
+        Assert.False(Directory.Exists(Folder($"datasets/{datasetId}")));
+        await using var db = await factory.Services.GetRequiredService<IDbContextFactory<XaiLabDbContext>>().CreateDbContextAsync();
+        Assert.Equal(0, await db.Slices.CountAsync(s => s.DatasetId == datasetId));
+        var audit = await db.AuditEntries.Where(e => e.ObjectId == datasetId.ToString()).Select(e => e.Action).ToListAsync();
+        Assert.Contains("dataset.cancel", audit);
+        Assert.Contains("delete", audit);
+    }
+
+    [Fact]
     public async Task DeleteRunAndStudy_ThatDoNotExist_Answer404_AndViewersAre403()
     {
         using var client = factory.CreateClient();
@@ -75,6 +124,14 @@ public sealed class DeletionApiTests : IDisposable
         Assert.Equal(HttpStatusCode.NotFound, (await client.DeleteAsync("/api/attributions/4242")).StatusCode);
         using var viewer = await factory.CreateUserClientAsync(XaiLabRoles.Viewer, XaiLab.Data.Entities.Team.DefaultTeamId);
         Assert.Equal(HttpStatusCode.Forbidden, (await viewer.DeleteAsync("/api/runs/4242")).StatusCode);
+    }
+
+    private static async Task<int> DemoDatasetAsync(HttpClient client, int slices)
+    {
+        var created = await client.PostAsJsonAsync("/api/datasets/demo", new { slices, size = 64, seed = 5 });
+        var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt32();
+        await ApiPolling.UntilAsync<JsonElement>(client, $"/api/datasets/{id}", d => d.GetProperty("status").GetString() == "ready", TimeSpan.FromMinutes(1));
+        return id;
     }
 
     private string Folder(string relative) => Path.Combine(factory.DataDirectory, "artifacts", relative);

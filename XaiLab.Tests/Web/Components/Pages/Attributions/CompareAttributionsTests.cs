@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Components;
 using Bunit;
 using Microsoft.Extensions.DependencyInjection;
 using XaiLab.Data.Artifacts;
@@ -18,6 +19,37 @@ public sealed class CompareAttributionsTests : PageTestContext
         Services.AddSingleton(new ArtifactStore(Path.Combine(Database.Folder, "artifacts")));
         Services.AddJobExecutions();
         Services.AddScoped<AttributionService>();
+        Services.AddDeletionFromPages(Database.Folder);
+    }
+
+    [Fact]
+    public void Delete_NamesItsMapsAndTheStudiesRatingThem_ThenDeletesAllOfThem()
+    {
+        var datasetId = SeedDataset("phantoms", "meningioma", "glioma");
+        var run = SeedRun(datasetId, "smallcnn", 1, [[2, 0], [0, 2]]);
+        var requestId = SeedRequest(datasetId, [run], ["vanilla-gradient"]);
+        int studyId;
+        using (var db = Database.Create())
+        {
+            var map = db.AttributionRequests.Single(r => r.Id == requestId).MapIds[0];
+            var study = new Study { TeamId = Team.DefaultTeamId, Title = "Plausibility", Question = "Does it look at the tumour?", ScalePoints = 5 };
+            db.Studies.Add(study);
+            db.SaveChanges();
+            db.StudyItems.Add(new StudyItem { StudyId = study.Id, MapId = map });
+            db.SaveChanges();
+            studyId = study.Id;
+        }
+        var dialogs = ConfirmationDialogs.Render(Context);
+        var cut = Context.Render<CompareAttributions>(p => p.Add(c => c.RequestId, requestId));
+
+        cut.WaitForElement("[data-testid=delete-request]").Click();
+        ConfirmationDialogs.Confirm(dialogs, $"Delete attribution request {requestId} and its 2 map(s) that no other request shows, and studies {studyId} that rate them");
+
+        cut.WaitForAssertion(() => Assert.EndsWith("/attributions/new", Context.Services.GetRequiredService<NavigationManager>().Uri, StringComparison.Ordinal));
+        using var after = Database.Create();
+        Assert.False(after.AttributionRequests.Any(r => r.Id == requestId));
+        Assert.False(after.StoredAttributions.Any(a => a.RunId == run));
+        Assert.False(after.Studies.Any(s => s.Id == studyId));
     }
 
     [Fact]

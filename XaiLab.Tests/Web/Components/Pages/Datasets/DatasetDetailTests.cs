@@ -1,3 +1,5 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Bunit;
 using Hangfire;
@@ -34,7 +36,7 @@ public sealed class DatasetDetailTests : MudBunitContext
         Services.AddScoped<DatasetSliceQueries>();
         Services.AddScoped<DatasetSplitService>();
         Services.TryAddSingleton(new XaiLab.Data.Artifacts.ArtifactStore(Path.Combine(database.Folder, "artifacts")));
-        Services.AddScoped<XaiLab.Web.Services.Deletion.DeletionService>();
+        Services.AddDeletionFromPages(database.Folder);
         Services.AddScoped<DatasetImportService>();
     }
 
@@ -63,6 +65,32 @@ public sealed class DatasetDetailTests : MudBunitContext
 
         cut.WaitForAssertion(() => Assert.Contains("data leakage", cut.Find("[data-testid=leakage-warning]").TextContent));
         Assert.Contains("appear in more than one split", cut.Find("[data-testid=leakage-report]").TextContent);
+    }
+
+    [Fact]
+    public void Delete_WhileImporting_SaysTheImportIsCancelledFirst_ThenDeletesItsRowsAndFiles()
+    {
+        var id = Seed(DatasetSplitPreset.PatientGrouped);
+        using (var db = database.Create())
+        {
+            db.Datasets.Where(d => d.Id == id).ExecuteUpdate(u => u.SetProperty(d => d.Status, DatasetStatus.Importing));
+        }
+        var images = Path.Combine(database.Folder, "artifacts", "datasets", id.ToString(System.Globalization.CultureInfo.InvariantCulture), "images");
+        Directory.CreateDirectory(images);
+        File.WriteAllBytes(Path.Combine(images, "000000.png"), [1, 2, 3]);
+        var dialogs = ConfirmationDialogs.Render(Context);
+        var cut = Context.Render<DatasetDetail>(p => p.Add(c => c.DatasetId, id));
+
+        cut.WaitForElement("[data-testid=delete-dataset]").Click();
+        var question = ConfirmationDialogs.Confirm(dialogs, "The import is cancelled first.");
+
+        Assert.Contains("Delete seeded, its 16 slices and their files?", question, StringComparison.Ordinal);
+        cut.WaitForAssertion(() => Assert.EndsWith("/", Context.Services.GetRequiredService<NavigationManager>().Uri, StringComparison.Ordinal));
+        using var after = database.Create();
+        Assert.False(after.Datasets.Any(d => d.Id == id));
+        Assert.False(after.Slices.Any(s => s.DatasetId == id));
+        Assert.False(Directory.Exists(Path.GetDirectoryName(images)));
+        Assert.Equal(["dataset.cancel", "delete"], after.AuditEntries.OrderBy(e => e.Id).Select(e => e.Action).ToList());
     }
 
     private static MudSelect<string> Select(IRenderedComponent<DatasetDetail> cut, string label) =>

@@ -3,6 +3,7 @@ using System.Text.Json;
 using Bunit;
 using Hangfire;
 using Hangfire.Storage.SQLite;
+using Microsoft.AspNetCore.Components;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using XaiLab.Data;
@@ -29,7 +30,7 @@ public sealed class RunDetailTests : MudBunitContext
         Services.AddSingleton<IBackgroundJobClient>(new BackgroundJobClient(new SQLiteStorage(Path.Combine(database.Folder, "hangfire.db"))));
         Services.AddScoped<RunService>();
         Services.TryAddSingleton(new XaiLab.Data.Artifacts.ArtifactStore(Path.Combine(database.Folder, "artifacts")));
-        Services.AddScoped<XaiLab.Web.Services.Deletion.DeletionService>();
+        Services.AddDeletionFromPages(database.Folder);
     }
 
     [Fact]
@@ -121,6 +122,24 @@ public sealed class RunDetailTests : MudBunitContext
     {
         var cut = Context.Render<RunDetail>(p => p.Add(c => c.RunId, 999));
         cut.WaitForAssertion(() => Assert.Contains("Run 999 does not exist", cut.Markup), TimeSpan.FromSeconds(5));
+    }
+
+    [Fact]
+    public void Delete_OfATrainingRun_SaysTheTrainingIsCancelledFirst_ThenDeletesItAndGoesToRuns()
+    {
+        var runId = SeedRun(RunStatus.Running, completedEpochs: 1, evaluation: null);
+        var dialogs = ConfirmationDialogs.Render(Context);
+        var cut = Context.Render<RunDetail>(p => p.Add(c => c.RunId, runId));
+
+        cut.WaitForElement("[data-testid=delete-run]").Click();
+        var question = ConfirmationDialogs.Confirm(dialogs, "The training is cancelled first.");
+
+        Assert.Contains($"Delete run {runId}, its checkpoints", question, StringComparison.Ordinal);
+        cut.WaitForAssertion(() => Assert.EndsWith("/runs", Context.Services.GetRequiredService<NavigationManager>().Uri, StringComparison.Ordinal));
+        using var db = database.Create();
+        Assert.False(db.Runs.Any(r => r.Id == runId));
+        Assert.False(db.EpochMetrics.Any(m => m.RunId == runId));
+        Assert.Equal(["run.cancel", "delete"], db.AuditEntries.OrderBy(e => e.Id).Select(e => e.Action).ToList());
     }
 
     private int SeedRun(RunStatus status, int completedEpochs, StoredEvaluation? evaluation)

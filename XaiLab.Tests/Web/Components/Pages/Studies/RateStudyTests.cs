@@ -75,18 +75,4 @@ public sealed class RateStudyTests : PageTestContext
         cut.Find("[data-testid=rater-keys]").KeyDown(new KeyboardEventArgs { Key = key });
 
     /// <summary>A real account for the annotator: studies take only raters who are users of the study's team.</summary>
-    private void SeedAnnotator(string userId)
-    {
-        using var db = Database.Create();
-        var role = db.Roles.FirstOrDefault(r => r.Name == XaiLabRoles.Annotator);
-        if (role is null)
-        {
-            role = new Microsoft.AspNetCore.Identity.IdentityRole(XaiLabRoles.Annotator) { NormalizedName = XaiLabRoles.Annotator.ToUpperInvariant() };
-            db.Roles.Add(role);
-        }
-        db.Users.Add(new XaiLab.Data.Entities.XaiLabUser { Id = userId, UserName = userId, NormalizedUserName = userId.ToUpperInvariant(), Email = $"{userId}@xailab.test" });
-        db.UserRoles.Add(new Microsoft.AspNetCore.Identity.IdentityUserRole<string> { UserId = userId, RoleId = role.Id });
-        db.TeamMemberships.Add(new XaiLab.Data.Entities.TeamMembership { UserId = userId, TeamId = XaiLab.Data.Entities.Team.DefaultTeamId });
-        db.SaveChanges();
-    }
 }
