@@ -55,6 +55,29 @@ public sealed class BrowserHost : IAsyncLifetime
     public static Task ScreenshotAsync(IPage page, string name, bool fullPage = true) =>
         page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotFolder, name), FullPage = fullPage });
 
+    /// <summary>
+    /// Clicks <paramref name="click"/> until <paramref name="appears"/> shows: a prerendered page ignores clicks until
+    /// its circuit connects.
+    /// </summary>
+    public static async Task ClickUntilAsync(IPage page, string click, string appears, int attempts = 20)
+    {
+        var target = page.Locator(appears);
+        for (var attempt = 0; attempt < attempts; attempt++)
+        {
+            await page.Locator(click).ClickAsync();
+            try
+            {
+                await target.First.WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Attached, Timeout = 1_500 });
+                return;
+            }
+            catch (TimeoutException)
+            {
+                // Not interactive yet.
+            }
+        }
+        throw new TimeoutException($"{appears} did not appear after {attempts} clicks on {click}.");
+    }
+
     /// <summary>A ready phantom demo dataset; returns its id.</summary>
     public async Task<int> CreateDemoDatasetAsync(int slices = 120, int size = 64, int seed = 5)
     {
