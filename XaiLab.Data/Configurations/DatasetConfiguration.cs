@@ -18,6 +18,7 @@ public sealed class DatasetConfiguration : IEntityTypeConfiguration<Dataset>
         builder.Property(d => d.UploadPath).HasMaxLength(1000);
         AsJsonList(builder.Property(d => d.ClassNames));
         AsJsonList(builder.Property(d => d.Warnings));
+        AsJsonList(builder.Property(d => d.ImportNotices));
         builder.HasOne(d => d.Team).WithMany().HasForeignKey(d => d.TeamId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(d => new { d.TeamId, d.CreatedAt });
     }

@@ -25,9 +25,13 @@ public class Dataset : ITeamOwned
     /// <summary>How the persisted split was made. Default patient-grouped.</summary>
     public DatasetSplitPreset SplitPreset { get; set; }
 
-    /// <summary>What the lab should know about the dataset as imported or split (too few patients for a split, files
-    /// left out); shown on its page and in the API.</summary>
+    /// <summary>What the lab should know about the dataset's split (too few patients for one); replaced by every
+    /// resplit. Shown on its page and in the API's <c>warnings</c>, after <see cref="ImportNotices"/>.</summary>
     public List<string> Warnings { get; set; } = [];
+
+    /// <summary>What the import left out and why ("3 files skipped: JPEG Baseline … is compressed"); kept for the
+    /// dataset's life (a resplit does not touch it). Shown with <see cref="Warnings"/>.</summary>
+    public List<string> ImportNotices { get; set; } = [];
 
     /// <summary>Import progress 0..1 while importing; stored at most about twice a second.</summary>
     public double ImportProgress { get; set; }

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using XaiLab.Data;
 using XaiLab.Data.Entities;
 using XaiLab.Tests.Fixtures;
@@ -113,6 +114,41 @@ public sealed class XaiLabDbContextTests
             Assert.Equal([0.25f, 0.75f], db.Predictions.Single().Probabilities);
             int[] wanted = [runId, runId + 100];
             Assert.Equal(1, db.Runs.Count(r => wanted.Contains(r.Id)));
+        }
+    }
+
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.Postgres)]
+    public void DatasetImportNoticesMigration_MovesTheImportsNoticesOutOfTheSplitWarnings(DatabaseProvider provider)
+    {
+        using var database = TestDatabase.Create(provider);
+        int id;
+        using (var db = database.Create())
+        {
+            var dataset = new Dataset
+            {
+                TeamId = Team.DefaultTeamId, Name = "d", ClassNames = ["a", "b"],
+                Warnings = ["6 patients are too few for a patient-grouped split", "3 files skipped: JPEG Baseline is compressed (first: a/b.dcm)"],
+            };
+            db.Datasets.Add(dataset);
+            db.SaveChanges();
+            id = dataset.Id;
+        }
+        using (var db = database.Create())
+        {
+            // Back to before the migration (its column goes) and up again: the mixed list of the old schema is split.
+            var migrations = db.Database.GetMigrations().ToList();
+            var previous = migrations[migrations.FindIndex(m => m.EndsWith("_DatasetImportNotices", StringComparison.Ordinal)) - 1];
+            var migrator = db.GetService<Microsoft.EntityFrameworkCore.Migrations.IMigrator>();
+            migrator.Migrate(previous);
+            migrator.Migrate();
+        }
+        using (var db = database.Create())
+        {
+            var dataset = db.Datasets.Single(d => d.Id == id);
+            Assert.Equal(["6 patients are too few for a patient-grouped split"], dataset.Warnings);
+            Assert.Equal(["3 files skipped: JPEG Baseline is compressed (first: a/b.dcm)"], dataset.ImportNotices);
         }
     }
 

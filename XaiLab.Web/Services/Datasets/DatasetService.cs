@@ -128,5 +128,5 @@ public sealed class DatasetService(
                 counts.Where(c => c.Split == SplitPart.Validation).Sum(c => c.Count),
                 counts.Where(c => c.Split == SplitPart.Test).Sum(c => c.Count),
                 counts.Where(c => c.Split == SplitPart.Unassigned).Sum(c => c.Count)),
-            dataset.Warnings);
+            [.. dataset.Warnings, .. dataset.ImportNotices]);
 }

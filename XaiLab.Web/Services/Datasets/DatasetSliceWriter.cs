@@ -147,7 +147,8 @@ public sealed class DatasetSliceWriter(IDbContextFactory<XaiLabDbContext> contex
         dataset.WithMasks = withMasks;
         dataset.VersionHash = ContentHash.DatasetVersion(hashes);
         dataset.SplitSeed = splitSeed;
-        dataset.Warnings = [.. split.Warnings, .. notices?.Summary() ?? []];
+        dataset.Warnings = [.. split.Warnings];
+        dataset.ImportNotices = [.. notices?.Summary() ?? []];
         dataset.Status = DatasetStatus.Ready;
         dataset.Error = null;
         await db.SaveChangesAsync(cancellationToken);

@@ -98,7 +98,7 @@ public sealed class DatasetSplitService(IDbContextFactory<XaiLabDbContext> conte
             dataset.SplitPreset = preset;
             dataset.SplitSeed = seed;
             // The split's warnings replace the last split's; what the import left out stays.
-            dataset.Warnings = [.. result.Warnings, .. dataset.Warnings.Where(w => w.Contains(" skipped: ", StringComparison.Ordinal))];
+            dataset.Warnings = [.. result.Warnings];
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         });

@@ -346,6 +346,10 @@ namespace XaiLab.Migrations.Postgres.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
+                    b.Property<string>("ImportNotices")
+                        .IsRequired()
+                        .HasColumnType("text");
+
                     b.Property<double>("ImportProgress")
                         .HasColumnType("double precision");
 

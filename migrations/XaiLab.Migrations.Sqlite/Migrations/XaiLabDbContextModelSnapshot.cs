@@ -330,6 +330,10 @@ namespace XaiLab.Migrations.Sqlite.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ImportNotices")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<double>("ImportProgress")
                         .HasColumnType("REAL");
 

@@ -78,6 +78,16 @@ public sealed class VolumeUploadApiTests : IDisposable
             Assert.Equal(HttpStatusCode.OK, preview.StatusCode);
         }
         Assert.True(File.Exists(Path.Combine(factory.DataDirectory, "keys", "pseudonym.key")));
+
+        // A resplit replaces the split's warnings but keeps what the import left out.
+        using (var resplit = await client.PostAsJsonAsync($"/api/datasets/{id}/split", new { preset = "paper-random", seed = 2 }))
+        {
+            Assert.Equal(HttpStatusCode.OK, resplit.StatusCode);
+        }
+        var after = await client.GetFromJsonAsync<JsonElement>($"/api/datasets/{id}");
+        Assert.Equal(
+            dataset.GetProperty("warnings").EnumerateArray().Select(w => w.GetString()).Where(w => w!.Contains(" skipped: ", StringComparison.Ordinal)),
+            after.GetProperty("warnings").EnumerateArray().Select(w => w.GetString()).Where(w => w!.Contains(" skipped: ", StringComparison.Ordinal)));
     }
 
     [Fact]
