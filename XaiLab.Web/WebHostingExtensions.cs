@@ -16,6 +16,7 @@ using XaiLab.Web.Services.Models;
 using XaiLab.Web.Services.Embeddings;
 using XaiLab.Web.Services.Progress;
 using XaiLab.Web.Services.Runs;
+using XaiLab.Web.Services.Scans;
 using XaiLab.Web.Services.Startup;
 using XaiLab.Web.Services.Studies;
 using XaiLab.Web.Jobs.Artifacts;
@@ -46,6 +47,7 @@ public static class WebHostingExtensions
             .AddAttributions()
             .AddStudies()
             .AddDeletion()
+            .AddScans(node.Role)
             .AddScoped<TeamBackupService>();
         // Registered before Hangfire's servers (AddXaiLabJobs runs first, but hosted services start in registration
         // order only among themselves): the initializer migrates before any job can touch the database.
@@ -133,6 +135,7 @@ public static class WebHostingExtensions
         data.MapEmbeddingsApi();
         data.MapAttributionsApi();
         data.MapArtifactsApi();
+        data.MapScansApi();
         // Studies serve annotators too (who read nothing else): signed in is enough here, the study services check roles
         // and assignments on every call.
         app.MapGroup(string.Empty).RequireAuthorization().MapStudiesApi();

@@ -91,6 +91,7 @@ public static class JobsHostingExtensions
         builder.Services.AddScoped<AttributionJob>();
         builder.Services.AddSingleton<AttributionLocks>();
         builder.Services.AddScoped<SanityCheckJob>();
+        builder.Services.AddScoped<XaiLab.Web.Jobs.Scans.ScanJob>();
         builder.Services.AddScoped<DatasetSliceWriter>();
         builder.Services.AddScoped<DatasetImportJob>();
         return builder;

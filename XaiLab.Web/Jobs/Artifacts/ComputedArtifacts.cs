@@ -20,7 +20,12 @@ public sealed class ComputedArtifacts(ArtifactStore store, IBackgroundJobClient 
     private readonly ConcurrentDictionary<string, Lazy<string>> enqueued = new();
 
     /// <summary>The file at <paramref name="path"/>, computed by <paramref name="compute"/> (a method of <see cref="ArtifactJob"/>) when missing.</summary>
-    public async Task<byte[]> GetAsync(string path, Expression<Func<ArtifactJob, Task>> compute, CancellationToken cancellationToken)
+    public Task<byte[]> GetAsync(string path, Expression<Func<ArtifactJob, Task>> compute, CancellationToken cancellationToken) =>
+        GetAsync<ArtifactJob>(path, compute, cancellationToken);
+
+    /// <summary>The file at <paramref name="path"/>, computed by <paramref name="compute"/> (a job method that writes it,
+    /// or its reason at <see cref="ErrorPathOf"/>) when missing.</summary>
+    public async Task<byte[]> GetAsync<TJob>(string path, Expression<Func<TJob, Task>> compute, CancellationToken cancellationToken)
     {
         if (store.Exists(path))
         {

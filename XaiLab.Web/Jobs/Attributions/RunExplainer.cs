@@ -64,6 +64,10 @@ public sealed class RunExplainer : IDisposable
     /// <summary>The network input for <paramref name="image"/>: [C, H, W], exactly as training fed it.</summary>
     internal float[] Input(SliceImage image) => preprocessor.Preprocess(image);
 
+    /// <summary>The run's class probabilities for <paramref name="image"/>, preprocessed exactly as training fed it.</summary>
+    public float[] Predict(SliceImage image) =>
+        network.Predict(new InMemorySampleSource([preprocessor.Preprocess(image)], [0]), batchSize: 1)[0];
+
     /// <summary>Computes, renders and scores one map. Synchronous: tensors live on this thread only.</summary>
     public ComputedAttribution Explain(string method, AttributionOptions options, int sliceId, int label, SliceImage image,
         BinaryMask? mask, CancellationToken cancellationToken)
