@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using XaiLab.Data.Artifacts;
 using XaiLab.Engine.Datasets.Scans;
+using XaiLab.Engine.Imaging;
 using XaiLab.Web.Apis.Contracts;
 using XaiLab.Web.Services;
 using XaiLab.Web.Services.Scans;
@@ -12,7 +13,7 @@ namespace XaiLab.Web.Apis;
 /// <summary>
 /// Explaining an uploaded scan with a run: <c>POST /api/runs/{id}/predict</c> (multipart: <c>file</c>; optional
 /// <c>methods</c>, repeated or comma-separated; for a NIfTI volume <c>slice</c>, <c>axis</c>, <c>volumeIndex</c>) and
-/// the scan's files while it is kept: <c>/api/scans/{token}/image.png</c>, <c>/maps/{method}.png</c> and
+/// the scan's files while it is kept: <c>/api/scans/{token}/image.png</c> (as stored), <c>/preview.png</c> (contrast for the eye), <c>/maps/{method}.png</c> and
 /// <c>/maps/{method}.f32</c>.
 /// </summary>
 public static class ScansApi
@@ -49,6 +50,10 @@ public static class ScansApi
         api.MapGet("/image.png", async Task<Results<FileContentHttpResult, NotFound>> (string token, ScanExplanationService scans, ArtifactStore store, CancellationToken ct) =>
             await scans.FindAsync(token, ct) is { } record && store.Exists(record.ImagePath)
                 ? TypedResults.File(await store.ReadAsync(record.ImagePath, ct), "image/png")
+                : TypedResults.NotFound());
+        api.MapGet("/preview.png", async Task<Results<FileContentHttpResult, NotFound>> (string token, ScanExplanationService scans, ArtifactStore store, CancellationToken ct) =>
+            await scans.FindAsync(token, ct) is { } record && store.Exists(record.ImagePath)
+                ? TypedResults.File(SliceRenderer.RenderPng(Png16Codec.Decode(await store.ReadAsync(record.ImagePath, ct))), "image/png")
                 : TypedResults.NotFound());
         api.MapGet("/maps/{method}.png", async Task<Results<FileContentHttpResult, NotFound>> (string token, string method, ScanExplanationService scans, ArtifactStore store, CancellationToken ct) =>
             await scans.FindAsync(token, ct) is { } record && record.Methods.Contains(method) && store.Exists(record.OverlayPath(method))

@@ -122,6 +122,6 @@ public sealed class ScanExplanationService(
             : null;
         return new ScanExplanationResponse(result.Probabilities, result.Predicted,
             result.Predicted < classes.Count ? classes[result.Predicted] : result.Predicted.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            classes, maps, record.Token, $"{baseUrl}/image.png", WireNames.Of(record.Format), metadata, record.ExpiresAt);
+            classes, maps, record.Token, $"{baseUrl}/image.png", $"{baseUrl}/preview.png", WireNames.Of(record.Format), metadata, record.ExpiresAt);
     }
 }
