@@ -133,7 +133,14 @@ public sealed class AccessMatrixFixture : IAsyncLifetime
         await db.SaveChangesAsync();
         await Factory.Services.GetRequiredService<SanityCheckStore>().WriteAsync(
             new SanityCheckResponse(run.Id, SanityCheckStatus.Succeeded, null, ["vanilla-gradient"], [slices[0].Id], 0.5, [], created));
-        return new TeamObjects(teamId, marker, dataset.Id, importing.Id, run.Id, slices[0].Id, attribution.Id, embedding.Id, request.Id, "vanilla-gradient");
+        // An explained scan of the team's run, as ScanExplanationService and ScanJob leave it.
+        var scan = new XaiLab.Web.Services.Scans.ScanRecord(Guid.NewGuid().ToString("N"), run.Id, teamId, "scan.png",
+            XaiLab.Engine.Datasets.Scans.ScanFormat.Image, ["vanilla-gradient"], null, created, DateTimeOffset.UtcNow.AddHours(1));
+        store.Write(scan.RecordPath, System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(scan, new System.Text.Json.JsonSerializerOptions(System.Text.Json.JsonSerializerDefaults.Web)));
+        store.Write(scan.ImagePath, Png16Codec.Encode(new SliceImage(8, 8, new ushort[64])));
+        store.Write(scan.OverlayPath("vanilla-gradient"), Png16Codec.Encode(new SliceImage(8, 8, new ushort[64])));
+        store.Write(scan.ValuesPath("vanilla-gradient"), new byte[64 * sizeof(float)]);
+        return new TeamObjects(teamId, marker, dataset.Id, importing.Id, run.Id, slices[0].Id, attribution.Id, embedding.Id, request.Id, "vanilla-gradient", scan.Token);
     }
 
     public Task DisposeAsync()

@@ -49,6 +49,11 @@ public static class ApiRoutes
         new("GET", "/api/runs/{run}/per-class.csv", RouteAccess.Read),
         new("GET", "/api/runs/{run}/confusion.csv", RouteAccess.Read),
         new("GET", "/api/runs/{run}/predictions.csv", RouteAccess.Read),
+        new("POST", "/api/runs/{run}/predict", RouteAccess.Write, _ => NotAScan()),
+        new("GET", "/api/scans/{scan}/image.png", RouteAccess.Read),
+        new("GET", "/api/scans/{scan}/preview.png", RouteAccess.Read),
+        new("GET", "/api/scans/{scan}/maps/{method}.png", RouteAccess.Read),
+        new("GET", "/api/scans/{scan}/maps/{method}.f32", RouteAccess.Read),
 
         new("GET", "/api/models?size=64&channels=1&classes=2", RouteAccess.Read),
         new("GET", "/api/models.csv?size=64&channels=1&classes=2", RouteAccess.Read),
@@ -103,6 +108,9 @@ public static class ApiRoutes
         new("DELETE", "/api/admin/users/{user}", RouteAccess.Admin),
         new("GET", "/api/admin/audit", RouteAccess.Admin),
     ];
+
+    /// <summary>A scan that is none: refused (400, or 409 for a run without trained weights) after the role and team checks.</summary>
+    private static HttpContent NotAScan() => new MultipartFormDataContent { { new ByteArrayContent([1, 2, 3, 4, 5, 6, 7, 8]), "file", "notes.txt" } };
 
     /// <summary>A tiny upload with an unknown format: refused (400) after the role and team checks, before any import.</summary>
     private static HttpContent Upload(TeamObjects team)
