@@ -43,7 +43,9 @@ public static class ModelCardMarkdown
         md.AppendLine(Invariant($"  1. scale: v / (2^{p.BitDepth} − 1) in float32 (each slice by the bit depth its PNG declares; this dataset: {string.Join(", ", p.BitDepths)} bit);"));
         md.AppendLine(Invariant($"  2. resize: bilinear to {card.InputSize} × {card.InputSize}, pixel centres (`align_corners=False`), no antialiasing;"));
         md.AppendLine(Invariant($"  3. normalise: (x − {Exact(p.Mean)}) / {Exact(p.Std)} (mean and standard deviation of the training split);"));
-        md.AppendLine(Invariant($"  4. replicate the plane into all {card.Channels} input channel{(card.Channels == 1 ? "" : "s")}."));
+        md.AppendLine(card.Channels == 1
+            ? "  4. the plane is the single input channel (with more channels it would be copied into each)."
+            : Invariant($"  4. copy the plane into each of the {card.Channels} input channels."));
         md.AppendLine(Invariant($"- Weights: `GET /api/runs/{runId}/weights.safetensors` (this card's preprocessing, classes and shape in the header's `__metadata__`) or `/weights.pt` (a plain state dict; this card is its sidecar), `?naming=xailab` or, {(TorchvisionNames.Supports(architecture) ? "for this architecture," : "not for this architecture,")} `?naming=torchvision`. The card as JSON: `GET /api/runs/{runId}/model-card`."));
         if (card.Environment is { } environment)
         {
