@@ -40,7 +40,7 @@ internal static class SafetensorsMetadata
             entries[name] = value ?? throw new ArgumentException($"Metadata entry '{name}' has no value.", nameof(metadata));
         }
         header.Remove(Key);
-        // First, as the Python library writes it; JSON objects are unordered, so readers do not depend on it.
+        // Placed first so a person reading the header sees it at once; JSON objects are unordered, so no reader depends on it.
         var rewritten = new JsonObject { [Key] = entries };
         foreach (var (name, value) in header.ToList())
         {
