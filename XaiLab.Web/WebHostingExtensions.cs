@@ -12,6 +12,7 @@ using XaiLab.Web.Services.Attributions;
 using XaiLab.Web.Components;
 using XaiLab.Web.Services.Datasets;
 using XaiLab.Web.Services.Deletion;
+using XaiLab.Web.Services.ModelCards;
 using XaiLab.Web.Services.Models;
 using XaiLab.Web.Services.Embeddings;
 using XaiLab.Web.Services.Progress;
@@ -42,6 +43,7 @@ public static class WebHostingExtensions
             .AddJobProgress(node.Role)
             .AddDatasets()
             .AddRuns()
+            .AddModelCards()
             .AddModels()
             .AddEmbeddings()
             .AddAttributions()
@@ -131,6 +133,7 @@ public static class WebHostingExtensions
         data.MapRunsApi();
         data.MapRunExportsApi();
         data.MapRunWeightsApi();
+        data.MapModelCardsApi();
         data.MapModelsApi();
         data.MapEmbeddingsApi();
         data.MapAttributionsApi();

@@ -166,11 +166,12 @@ public sealed class Network : IDisposable
         return cascade.Run(model, Probe(), AttributionMethods.Create(method, options), x, target, cancellationToken);
     }
 
-    /// <summary>The weights as a PyTorch state dict in <paramref name="format"/> with <paramref name="naming"/>'s names.</summary>
-    public byte[] ExportStateDict(WeightFormat format, StateDictNaming naming)
+    /// <summary>The weights as a PyTorch state dict in <paramref name="format"/> with <paramref name="naming"/>'s names;
+    /// a safetensors file carries <paramref name="metadata"/> in its header (<see cref="StateDictExchange"/>).</summary>
+    public byte[] ExportStateDict(WeightFormat format, StateDictNaming naming, IReadOnlyDictionary<string, string>? metadata = null)
     {
         using var content = new MemoryStream();
-        StateDictExchange.Export(model, content, format, naming);
+        StateDictExchange.Export(model, content, format, naming, metadata);
         return content.ToArray();
     }
 

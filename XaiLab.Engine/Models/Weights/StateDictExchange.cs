@@ -44,31 +44,56 @@ public static class StateDictExchange
     }
 
     /// <summary>Writes every parameter and buffer of <paramref name="model"/> to <paramref name="path"/> (format by
-    /// extension) under the names of <paramref name="naming"/>.</summary>
+    /// extension) under the names of <paramref name="naming"/>; see the stream overload for <paramref name="metadata"/>.</summary>
     /// <exception cref="NotSupportedException">Torchvision naming for an architecture torchvision lacks.</exception>
-    public static void Export(ClassifierModel model, string path, StateDictNaming naming)
+    public static void Export(ClassifierModel model, string path, StateDictNaming naming, IReadOnlyDictionary<string, string>? metadata = null)
     {
         ArgumentNullException.ThrowIfNull(model);
         var format = FormatOf(path);
+        RequireMetadataFits(format, metadata);
         var rename = Renaming(model, naming);
         using var stream = File.Create(path);
-        Export(model, stream, format, rename);
+        Export(model, stream, format, rename, metadata);
     }
 
     /// <summary>Writes every parameter and buffer of <paramref name="model"/> under the names of
     /// <paramref name="naming"/>; the stream is left open.</summary>
+    /// <param name="metadata">Strings for the safetensors header's <c>__metadata__</c> (what
+    /// <c>safe_open(path, "pt").metadata()</c> returns; the tensors are unchanged). Default none. Only for
+    /// <see cref="WeightFormat.Safetensors"/>: a .pt file stays a plain state dict that <c>torch.load</c> reads.</param>
     /// <exception cref="NotSupportedException">Torchvision naming for an architecture torchvision lacks.</exception>
-    public static void Export(ClassifierModel model, Stream stream, WeightFormat format, StateDictNaming naming)
+    /// <exception cref="ArgumentException">Metadata for <see cref="WeightFormat.PyTorch"/>.</exception>
+    public static void Export(ClassifierModel model, Stream stream, WeightFormat format, StateDictNaming naming,
+        IReadOnlyDictionary<string, string>? metadata = null)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(stream);
-        Export(model, stream, format, Renaming(model, naming));
+        RequireMetadataFits(format, metadata);
+        Export(model, stream, format, Renaming(model, naming), metadata);
     }
 
-    private static void Export(ClassifierModel model, Stream stream, WeightFormat format, Func<string, string> rename)
+    private static void Export(ClassifierModel model, Stream stream, WeightFormat format, Func<string, string> rename,
+        IReadOnlyDictionary<string, string>? metadata)
     {
         using var scope = NewDisposeScope();
-        Write(stream, Renamed(model.state_dict(), rename), format);
+        var state = Renamed(model.state_dict(), rename);
+        if (metadata is null)
+        {
+            Write(stream, state, format);
+            return;
+        }
+        using var file = new MemoryStream();
+        Write(file, state, format);
+        stream.Write(SafetensorsMetadata.Insert(file.GetBuffer().AsSpan(0, (int)file.Length), metadata));
+    }
+
+    private static void RequireMetadataFits(WeightFormat format, IReadOnlyDictionary<string, string>? metadata)
+    {
+        if (metadata is not null && format != WeightFormat.Safetensors)
+        {
+            throw new ArgumentException(
+                $"Only safetensors files carry metadata; a {format} state dict stays plain (serve its metadata beside it).", nameof(metadata));
+        }
     }
 
     private static void Write(Stream stream, Dictionary<string, Tensor> state, WeightFormat format)

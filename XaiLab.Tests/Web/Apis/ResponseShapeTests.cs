@@ -21,7 +21,7 @@ public sealed class ResponseShapeTests(AccessMatrixFixture fixture) : IClassFixt
     private static readonly HashSet<string> ClosedChoices = new(StringComparer.Ordinal)
     {
         "status", "stage", "device", "architecture", "architectures", "split", "kind", "method", "methods", "requestedMethods",
-        "optimizer", "schedule", "head", "role", "format", "source", "projection", "preset", "explainedOutput",
+        "optimizer", "schedule", "head", "role", "format", "source", "projection", "preset", "explainedOutput", "scale", "resize",
     };
 
     /// <summary>Parts that depend on the machine or on timing (which workers have announced themselves, whether the CPU

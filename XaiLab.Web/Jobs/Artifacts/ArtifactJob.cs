@@ -5,6 +5,7 @@ using XaiLab.Data;
 using XaiLab.Data.Artifacts;
 using XaiLab.Engine.Models.Weights;
 using XaiLab.Engine.Training;
+using XaiLab.Web.Services.ModelCards;
 using XaiLab.Web.Services.Models;
 using XaiLab.Web.Services.Runs;
 using XaiLab.Web.Jobs.Training;
@@ -26,7 +27,8 @@ public sealed class ArtifactJob(IDbContextFactory<XaiLabDbContext> contexts, Art
         WriteAsync(path, async () => JsonSerializer.SerializeToUtf8Bytes(
             await models.DescribeAllAsync(new ModelQuery(size, channels, classes), cancellationToken), Json), cancellationToken);
 
-    /// <summary>A run's checkpoint as a PyTorch state dict in the given format and naming.</summary>
+    /// <summary>A run's checkpoint as a PyTorch state dict in the given format and naming; a .safetensors file carries
+    /// the invariant part of the run's model card in its header (<see cref="ModelCardMetadata"/>).</summary>
     [Queue(JobQueues.Default)]
     [AutomaticRetry(Attempts = 0)]
     public Task ExportWeightsAsync(int runId, WeightFormat format, StateDictNaming naming, string path, CancellationToken cancellationToken) =>
@@ -36,8 +38,11 @@ public sealed class ArtifactJob(IDbContextFactory<XaiLabDbContext> contexts, Art
             var run = await db.Runs.AsNoTracking().SingleAsync(r => r.Id == runId, cancellationToken);
             var classes = await db.Datasets.Where(d => d.Id == run.DatasetId).Select(d => d.ClassNames.Count).FirstAsync(cancellationToken);
             var state = TrainingCheckpoint.FromBytes(await store.ReadAsync(run.CheckpointPath!, cancellationToken)).ModelState;
+            var metadata = format == WeightFormat.Safetensors && ModelCardBuilder.CanDescribe(run)
+                ? ModelCardMetadata.Of(await ModelCardBuilder.BuildAsync(db, run, cancellationToken))
+                : null;
             using var network = RunNetworks.CreateTrained(run, classes, state);
-            return network.ExportStateDict(format, naming);
+            return network.ExportStateDict(format, naming, metadata);
         }, cancellationToken);
 
     private async Task WriteAsync(string path, Func<Task<byte[]>> compute, CancellationToken cancellationToken)

@@ -97,6 +97,9 @@ public static class RunConfigFactory
     /// <summary>The head of a stored config.</summary>
     public static HeadKind ToHead(RunConfig config) => Heads[config.Head];
 
+    /// <summary>The API name of a head: gap or flatten.</summary>
+    public static string HeadName(HeadKind head) => Name(Heads, head);
+
     private static string Parse<T>(string? value, Dictionary<string, T> names, string field, string fallback)
     {
         if (value is null)

@@ -317,8 +317,7 @@ public sealed class RunService(
             run.StartedAt,
             run.FinishedAt,
             ReadConfig(run) is { } config ? RunConfigResponse.From(config) : null,
-            evaluation?.Labels.Select((name, i) => new ClassMetricsResponse(
-                name, evaluation.Precision[i], evaluation.Recall[i], evaluation.F1[i], evaluation.Support[i])).ToList(),
+            evaluation?.ToClassMetricsResponses(),
             evaluation?.ToAucResponse(),
             evaluation?.MacroF1,
             RunTags.Split(run.Tags),

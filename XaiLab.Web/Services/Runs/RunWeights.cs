@@ -29,7 +29,9 @@ public sealed class RunWeights(IDbContextFactory<XaiLabDbContext> contexts, Comp
         // Converted by a worker (the web loads no libtorch), once per checkpoint, format and naming.
         var extension = format == WeightFormat.Safetensors ? "safetensors" : "pt";
         var checkpoint = Path.GetFileNameWithoutExtension(run.CheckpointPath);
-        var path = $"runs/{run.Id}/exports/{checkpoint}-{naming.ToString().ToLowerInvariant()}.{extension}";
+        // "-card": safetensors files carry the model card's preprocessing in their header (files cached before did not).
+        var card = format == WeightFormat.Safetensors ? "-card" : string.Empty;
+        var path = $"runs/{run.Id}/exports/{checkpoint}-{naming.ToString().ToLowerInvariant()}{card}.{extension}";
         var content = await artifacts.GetAsync(path, job => job.ExportWeightsAsync(run.Id, format, naming, path, CancellationToken.None), cancellationToken);
         var suffix = naming == StateDictNaming.Torchvision ? "-torchvision" : string.Empty;
         return new RunWeightsFile(content, $"run-{run.Id}-{run.Architecture}{suffix}.{extension}");

@@ -25,6 +25,10 @@ public sealed record StoredEvaluation(
 
     public static StoredEvaluation? FromJson(string? json) => json is null ? null : JsonSerializer.Deserialize<StoredEvaluation>(json, Options);
 
+    /// <summary>Precision, recall, F1 and support per class, in label order.</summary>
+    public IReadOnlyList<ClassMetricsResponse> ToClassMetricsResponses() =>
+        Labels.Select((name, i) => new ClassMetricsResponse(name, Precision[i], Recall[i], F1[i], Support[i])).ToList();
+
     /// <summary>Per-class and macro AUC for the API: null where a class's AUC is undefined; macro over the defined ones.</summary>
     public AucResponse ToAucResponse()
     {

@@ -121,6 +121,64 @@ public sealed class StateDictExchangeTests : IDisposable
     }
 
     [Fact]
+    public void Export_SafetensorsWithMetadata_WritesItIntoTheHeaderAndLeavesTheTensorsAsTheyWere()
+    {
+        var spec = new ModelSpec(Architecture.ResNet50, 1, 3, 32);
+        using var scope = NewDisposeScope();
+        manual_seed(3);
+        using var model = ModelFactory.Create(spec);
+        var metadata = new Dictionary<string, string>
+        {
+            ["xailab.classes"] = "[\"glioma\",\"méningiome\"]",
+            ["xailab.preprocessing"] = "{\"scale\":\"bit-depth\",\"bitDepth\":16}",
+            ["xailab.inputSize"] = "32",
+        };
+        using var plain = new MemoryStream();
+        StateDictExchange.Export(model, plain, WeightFormat.Safetensors, StateDictNaming.Torchvision);
+        using var described = new MemoryStream();
+        StateDictExchange.Export(model, described, WeightFormat.Safetensors, StateDictNaming.Torchvision, metadata);
+
+        // Read back by the format's definition: 8-byte little-endian header length, the JSON header, the tensor bytes.
+        var (plainHeader, plainData) = Split(plain.ToArray());
+        var (header, data) = Split(described.ToArray());
+        Assert.Equal(0, header.Length % 8);
+        using var json = System.Text.Json.JsonDocument.Parse(header);
+        var stored = json.RootElement.GetProperty("__metadata__").EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetString());
+        Assert.Equal(metadata.OrderBy(e => e.Key), stored.OrderBy(e => e.Key)!);
+        using var plainJson = System.Text.Json.JsonDocument.Parse(plainHeader);
+        var tensors = json.RootElement.EnumerateObject().Where(p => p.Name != "__metadata__").ToDictionary(p => p.Name, p => p.Value.GetRawText());
+        Assert.Equal(plainJson.RootElement.EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetRawText()), tensors);
+        Assert.Contains("fc.weight", tensors.Keys);
+        Assert.Equal(plainData, data);
+
+        // XaiLab reads it back as before.
+        manual_seed(4);
+        using var restored = ModelFactory.Create(spec);
+        described.Position = 0;
+        var report = StateDictExchange.Import(restored, described, WeightFormat.Safetensors, StateDictNaming.Torchvision);
+        Assert.True(report.IsExactMatch, report.Describe());
+        Assert.All(model.state_dict(), entry => Assert.True(Same(entry.Value, restored.state_dict()[entry.Key]), entry.Key));
+    }
+
+    [Fact]
+    public void Export_PyTorchWithMetadata_IsRefusedBecauseAPtStaysAPlainStateDict()
+    {
+        using var scope = NewDisposeScope();
+        using var model = ModelFactory.Create(new ModelSpec(Architecture.SmallCnn, 1, 2, 16));
+        using var stream = new MemoryStream();
+        var error = Assert.Throws<ArgumentException>(() => StateDictExchange.Export(model, stream, WeightFormat.PyTorch,
+            StateDictNaming.XaiLab, new Dictionary<string, string> { ["a"] = "b" }));
+        Assert.Contains("safetensors", error.Message, StringComparison.Ordinal);
+        Assert.Equal(0, stream.Length);
+    }
+
+    private static (byte[] Header, byte[] Data) Split(byte[] file)
+    {
+        var length = (int)System.Buffers.Binary.BinaryPrimitives.ReadUInt64LittleEndian(file);
+        return (file[8..(8 + length)], file[(8 + length)..]);
+    }
+
+    [Fact]
     public void FormatOf_UnknownExtension_SaysWhichAreKnown()
     {
         Assert.Equal(WeightFormat.PyTorch, StateDictExchange.FormatOf("resnet50.PTH"));

@@ -89,7 +89,8 @@ public sealed class AccessMatrixFixture : IAsyncLifetime
             TeamId = teamId, DatasetId = dataset.Id, Architecture = "smallcnn", Device = "cpu", Status = RunStatus.Succeeded,
             Epochs = 1, CompletedEpochs = 1, ImageSize = 16, BatchSize = 2, LearningRate = 1e-3, Seed = 1, Progress = 1,
             TestAccuracy = 0.5, Notes = marker, EvaluationJson = JsonSerializer.Serialize(evaluation), CreatedAt = created,
-            StartedAt = created, FinishedAt = created, CheckpointPath = $"matrix/{marker}/checkpoint.bin",
+            StartedAt = created, FinishedAt = created, CheckpointPath = $"matrix/{marker}/checkpoint.bin", NormalizationMean = 0.25,
+            NormalizationStd = 0.5,
             ConfigJson = StoredRunConfig.Write(new RunConfig(null, "smallcnn", 1, 16, 2, 1e-3, "adamw", 0.9, "constant", 0, 1e-4,
                 false, false, null, "gap", 1, "cpu")),
         };

@@ -46,6 +46,8 @@ public static class ApiRoutes
         new("GET", "/api/runs/{run}/epochs.csv", RouteAccess.Read),
         new("GET", "/api/runs/{run}/weights.pt", RouteAccess.Read),
         new("GET", "/api/runs/{run}/weights.safetensors", RouteAccess.Read),
+        new("GET", "/api/runs/{run}/model-card", RouteAccess.Read),
+        new("GET", "/api/runs/{run}/model-card.md", RouteAccess.Read),
         new("GET", "/api/runs/{run}/per-class.csv", RouteAccess.Read),
         new("GET", "/api/runs/{run}/confusion.csv", RouteAccess.Read),
         new("GET", "/api/runs/{run}/predictions.csv", RouteAccess.Read),
