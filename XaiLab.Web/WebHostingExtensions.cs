@@ -14,6 +14,7 @@ using XaiLab.Web.Services.Datasets;
 using XaiLab.Web.Services.Deletion;
 using XaiLab.Web.Services.Models;
 using XaiLab.Web.Services.Embeddings;
+using XaiLab.Web.Services.Evaluations;
 using XaiLab.Web.Services.Progress;
 using XaiLab.Web.Services.Runs;
 using XaiLab.Web.Services.Startup;
@@ -43,6 +44,7 @@ public static class WebHostingExtensions
             .AddRuns()
             .AddModels()
             .AddEmbeddings()
+            .AddEvaluations()
             .AddAttributions()
             .AddStudies()
             .AddDeletion()
@@ -131,6 +133,7 @@ public static class WebHostingExtensions
         data.MapRunWeightsApi();
         data.MapModelsApi();
         data.MapEmbeddingsApi();
+        data.MapEvaluationsApi();
         data.MapAttributionsApi();
         data.MapArtifactsApi();
         // Studies serve annotators too (who read nothing else): signed in is enough here, the study services check roles
