@@ -39,7 +39,11 @@ public sealed class EvaluationService(
         }
         var dataset = await db.Datasets.AsNoTracking().VisibleTo(access).FirstOrDefaultAsync(d => d.Id == request.DatasetId, cancellationToken)
             ?? throw RequestValidationException.NotFound($"Dataset {request.DatasetId} does not exist.");
-        TeamAccess.SameTeam(dataset.TeamId, run.TeamId, $"run {runId}");
+        if (dataset.TeamId != run.TeamId)
+        {
+            throw new RequestValidationException(
+                $"Dataset {dataset.Id} belongs to team {dataset.TeamId}, run {runId} to team {run.TeamId}; an evaluation stays in its run's team.");
+        }
         if (dataset.Status != DatasetStatus.Ready)
         {
             throw RequestValidationException.InConflict($"Dataset {dataset.Id} is {dataset.Status.ToString().ToLowerInvariant()}, not ready.");
