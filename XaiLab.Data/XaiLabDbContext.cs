@@ -14,6 +14,8 @@ public class XaiLabDbContext(DbContextOptions<XaiLabDbContext> options) : Identi
     public DbSet<EpochMetric> EpochMetrics => Set<EpochMetric>();
     public DbSet<Prediction> Predictions => Set<Prediction>();
     public DbSet<Embedding> Embeddings => Set<Embedding>();
+    public DbSet<RunEvaluation> RunEvaluations => Set<RunEvaluation>();
+    public DbSet<EvaluationPrediction> EvaluationPredictions => Set<EvaluationPrediction>();
     public DbSet<AttributionRequest> AttributionRequests => Set<AttributionRequest>();
     public DbSet<StoredAttribution> StoredAttributions => Set<StoredAttribution>();
     public DbSet<TeamMembership> TeamMemberships => Set<TeamMembership>();

@@ -15,6 +15,7 @@ using XaiLab.Web.Services.Deletion;
 using XaiLab.Web.Services.ModelCards;
 using XaiLab.Web.Services.Models;
 using XaiLab.Web.Services.Embeddings;
+using XaiLab.Web.Services.Evaluations;
 using XaiLab.Web.Services.Progress;
 using XaiLab.Web.Services.Runs;
 using XaiLab.Web.Services.Scans;
@@ -46,6 +47,7 @@ public static class WebHostingExtensions
             .AddModelCards()
             .AddModels()
             .AddEmbeddings()
+            .AddEvaluations()
             .AddAttributions()
             .AddStudies()
             .AddDeletion()
@@ -136,6 +138,7 @@ public static class WebHostingExtensions
         data.MapModelCardsApi();
         data.MapModelsApi();
         data.MapEmbeddingsApi();
+        data.MapEvaluationsApi();
         data.MapAttributionsApi();
         data.MapArtifactsApi();
         data.MapScansApi();

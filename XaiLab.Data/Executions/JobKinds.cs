@@ -8,4 +8,5 @@ public static class JobKinds
     public const string Attribution = "attribution";
     public const string SanityCheck = "sanity-check";
     public const string Embedding = "embedding";
+    public const string Evaluation = "evaluation";
 }

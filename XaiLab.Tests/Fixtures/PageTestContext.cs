@@ -35,6 +35,7 @@ public abstract class PageTestContext : MudBunitContext
         Services.AddJobExecutions();
         Services.AddSingleton<IBackgroundJobClient>(new BackgroundJobClient(new SQLiteStorage(Path.Combine(Database.Folder, "hangfire.db"))));
         Services.AddScoped<RunService>();
+        Services.AddScoped<XaiLab.Web.Services.Evaluations.EvaluationService>();
         Services.TryAddSingleton(new XaiLab.Data.Artifacts.ArtifactStore(Path.Combine(Database.Folder, "artifacts")));
         Services.AddDeletionFromPages(Database.Folder);
         Services.AddScoped<RunComparisonService>();

@@ -116,14 +116,14 @@ public static class AttributionsApi
         });
 
         api.MapGet("/runs/{runId:int}/saliency-scores", async Task<Results<Ok<SaliencyScoresResponse>, NotFound>> (
-            int runId, [FromQuery] double? threshold, SaliencyScoreService scores, CancellationToken ct) =>
-            await scores.ForRunAsync(runId, ApiLimits.Finite(threshold, "threshold", 0, 1) ?? SaliencyScoreService.DefaultAgreementThreshold, ct) is { } response
+            int runId, [FromQuery] double? threshold, [FromQuery] int? datasetId, SaliencyScoreService scores, CancellationToken ct) =>
+            await scores.ForRunAsync(runId, ApiLimits.Finite(threshold, "threshold", 0, 1) ?? SaliencyScoreService.DefaultAgreementThreshold, datasetId, ct) is { } response
                 ? TypedResults.Ok(response)
                 : TypedResults.NotFound());
 
         api.MapGet("/runs/{runId:int}/saliency-scores.csv", async Task<Results<FileContentHttpResult, NotFound>> (
-            int runId, SaliencyScoreService scores, CancellationToken ct) =>
-            await scores.ForRunAsync(runId, SaliencyScoreService.DefaultAgreementThreshold, ct) is { } response
+            int runId, [FromQuery] int? datasetId, SaliencyScoreService scores, CancellationToken ct) =>
+            await scores.ForRunAsync(runId, SaliencyScoreService.DefaultAgreementThreshold, datasetId, ct) is { } response
                 ? TypedResults.File(System.Text.Encoding.UTF8.GetBytes(SaliencyScoresCsv.Write(response.Rows)), "text/csv; charset=utf-8",
                     $"xailab-run-{runId}-saliency-scores.csv")
                 : TypedResults.NotFound());

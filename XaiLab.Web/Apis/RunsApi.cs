@@ -39,9 +39,9 @@ public static class RunsApi
             await runs.ExistsAsync(id, ct) ? TypedResults.Ok(await runs.PredictionsAsync(id, ct)) : TypedResults.NotFound());
 
         api.MapGet("/{id:int}/compare/{otherId:int}", async Task<Results<Ok<PairedComparisonResponse>, ProblemHttpResult>> (
-            int id, int otherId, RunComparisonService comparisons, CancellationToken ct) =>
+            int id, int otherId, int? evaluationDatasetId, RunComparisonService comparisons, CancellationToken ct) =>
         {
-            return TypedResults.Ok(await comparisons.CompareAsync(id, otherId, ct));
+            return TypedResults.Ok(await comparisons.CompareAsync(id, otherId, evaluationDatasetId, ct));
         });
 
         api.MapPatch("/{id:int}", async Task<NoContent> (int id, UpdateRunRequest request, RunService runs, CancellationToken ct) =>

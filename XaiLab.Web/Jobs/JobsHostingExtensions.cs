@@ -10,6 +10,7 @@ using XaiLab.Web.Jobs.Attributions;
 using XaiLab.Web.Jobs.Execution;
 using XaiLab.Web.Jobs.Datasets;
 using XaiLab.Web.Jobs.Embeddings;
+using XaiLab.Web.Jobs.Evaluations;
 using XaiLab.Web.Jobs.Training;
 using XaiLab.Web.Services.Datasets;
 using XaiLab.Web.Services.Nodes;
@@ -79,6 +80,7 @@ public static class JobsHostingExtensions
         builder.Services.AddScoped<IJobRecovery, AttributionRecovery>();
         builder.Services.AddScoped<IJobRecovery, SanityCheckRecovery>();
         builder.Services.AddScoped<IJobRecovery, EmbeddingRecovery>();
+        builder.Services.AddScoped<IJobRecovery, EvaluationRecovery>();
         builder.Services.AddScoped<TrainingJob>();
         builder.Services.AddScoped<RunSplitsLoader>();
         builder.Services.AddSingleton<SliceInputCache>();
@@ -87,6 +89,7 @@ public static class JobsHostingExtensions
         builder.Services.AddScoped<SaliencyBackfill>();
         builder.Services.AddScoped<DemoDatasetJob>();
         builder.Services.AddScoped<EmbeddingJob>();
+        builder.Services.AddScoped<EvaluationJob>();
         builder.Services.AddScoped<EmbeddingFeatureLoader>();
         builder.Services.AddScoped<AttributionJob>();
         builder.Services.AddSingleton<AttributionLocks>();

@@ -9,7 +9,8 @@ namespace XaiLab.Web.Apis.Contracts;
 /// perClass, auc and macroF1 once the run has been evaluated on its test split; config is null for runs created before
 /// configs were stored; environment is the reproducibility record once training finished. workerCrashes counts the
 /// workers that died running it (it resumed after each, up to Jobs:MaxWorkerCrashes), lastWorkerCrash says how
-/// ("The worker process … was killed by SIGKILL (signal 9) during training epoch 1, batch 3 of 11.").
+/// ("The worker process … was killed by SIGKILL (signal 9) during training epoch 1, batch 3 of 11."). calibration (in
+/// GET /api/runs/{id} only) is computed from the stored test predictions, so runs evaluated before it existed have it too.
 /// </summary>
 public sealed record RunResponse(
     int Id,
@@ -41,4 +42,5 @@ public sealed record RunResponse(
     string? ExecutedBy = null,
     int WorkerCrashes = 0,
     string? LastWorkerCrash = null,
-    string? DatasetName = null);
+    string? DatasetName = null,
+    CalibrationResponse? Calibration = null);

@@ -17,8 +17,8 @@ namespace XaiLab.Web.Jobs.Attributions;
 
 /// <summary>
 /// One run's trained model, ready to explain slices: weights from the run's last checkpoint, the preprocessor with
-/// statistics from the training split (as training), and the run's test predictions (the explained class is the
-/// prediction, else the label, as the run's built-in saliency step).
+/// statistics from the training split (as training), and the run's test predictions and those of its external
+/// evaluations (the explained class is the prediction, else the label, as the run's built-in saliency step).
 /// </summary>
 public sealed class RunExplainer : IDisposable
 {
@@ -38,23 +38,20 @@ public sealed class RunExplainer : IDisposable
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var classes = await db.Datasets.Where(d => d.Id == run.DatasetId).Select(d => d.ClassNames.Count).FirstAsync(cancellationToken);
-        NormalizationStats stats;
-        if (run is { NormalizationMean: { } mean, NormalizationStd: { } std })
-        {
-            stats = new NormalizationStats(mean, std);
-        }
-        else
-        {
-            var trainIds = await db.Slices.AsNoTracking()
-                .Where(s => s.DatasetId == run.DatasetId && s.Split == SplitPart.Train)
-                .Select(s => s.Id).ToListAsync(cancellationToken);
-            using var cache = await inputs.OpenAsync(run.DatasetId, run.ImageSize, cancellationToken);
-            stats = await RunSplitsLoader.StatisticsAsync(run, cache, trainIds, contexts, cancellationToken);
-        }
+        var stats = await RunSplitsLoader.TrainedStatisticsAsync(run, contexts, inputs, cancellationToken);
         // Preprocess of the original slice equals the training path (cache plane + Normalize): one code path, tested.
         var preprocessor = new SlicePreprocessor(new PreprocessingOptions(run.ImageSize, 1, stats));
         var predictions = await db.Predictions.AsNoTracking().Where(p => p.RunId == run.Id)
             .ToDictionaryAsync(p => p.SliceId, p => p.Predicted, cancellationToken);
+        // Slices of datasets the run was evaluated on are explained for the class it predicted there, as test slices are.
+        var external = await db.EvaluationPredictions.AsNoTracking()
+            .Where(p => p.Evaluation!.RunId == run.Id && p.Evaluation.Status == RunEvaluationStatus.Succeeded)
+            .OrderByDescending(p => p.EvaluationId)
+            .Select(p => new { p.SliceId, p.Predicted }).ToListAsync(cancellationToken);
+        foreach (var prediction in external)
+        {
+            predictions.TryAdd(prediction.SliceId, prediction.Predicted);
+        }
         var checkpoint = run.CheckpointPath ?? throw new InvalidOperationException($"Run {run.Id} has no checkpoint.");
         var state = TrainingCheckpoint.FromBytes(await store.ReadAsync(checkpoint, cancellationToken)).ModelState;
 

@@ -73,6 +73,29 @@ public sealed class RunSplitsLoader(IDbContextFactory<XaiLabDbContext> contexts,
         return stats;
     }
 
+    /// <summary>
+    /// The statistics a trained run normalises with, for jobs that feed it slices after training (attribution, external
+    /// evaluation): the stored ones, else those of its training split's planes (<see cref="StatisticsAsync"/>).
+    /// </summary>
+    public static async Task<NormalizationStats> TrainedStatisticsAsync(TrainingRun run, IDbContextFactory<XaiLabDbContext> contexts,
+        SliceInputCache inputs, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        if (run is { NormalizationMean: { } mean, NormalizationStd: { } std })
+        {
+            return new NormalizationStats(mean, std);
+        }
+        List<int> trainIds;
+        await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
+        {
+            trainIds = await db.Slices.AsNoTracking()
+                .Where(s => s.DatasetId == run.DatasetId && s.Split == SplitPart.Train)
+                .Select(s => s.Id).ToListAsync(cancellationToken);
+        }
+        using var cache = await inputs.OpenAsync(run.DatasetId, run.ImageSize, cancellationToken);
+        return await StatisticsAsync(run, cache, trainIds, contexts, cancellationToken);
+    }
+
     private async Task<(List<string> Classes, List<SliceRow> Slices)> ReadSlicesAsync(int datasetId, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);

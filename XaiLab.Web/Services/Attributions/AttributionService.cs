@@ -17,7 +17,8 @@ namespace XaiLab.Web.Services.Attributions;
 
 /// <summary>
 /// Accepts and reads attribution requests. The slices are one test slice per class among the slices in the test split of
-/// every selected run (the lowest-index slice of each class), then the user's picks; every map is computed at most once
+/// every selected run (the lowest-index slice of each class), then the user's picks (of the runs' dataset, or of a dataset
+/// every run has a succeeded external evaluation on); every map is computed at most once
 /// (see <see cref="AttributionParameters.CacheKey"/>) by <see cref="AttributionJob"/>.
 /// </summary>
 public sealed class AttributionService(
@@ -176,6 +177,16 @@ public sealed class AttributionService(
             .ToDictionaryAsync(s => s.Id, s => s.Label, cancellationToken);
         var predictions = await db.Predictions.AsNoTracking().Where(p => runIds.Contains(p.RunId) && sliceIds.Contains(p.SliceId))
             .ToListAsync(cancellationToken);
+        // Slices of an evaluation dataset: its class mapped into the run's, and the run's prediction there.
+        var external = await db.EvaluationPredictions.AsNoTracking()
+            .Where(p => runIds.Contains(p.Evaluation!.RunId) && p.Evaluation.Status == RunEvaluationStatus.Succeeded && sliceIds.Contains(p.SliceId))
+            .OrderByDescending(p => p.EvaluationId)
+            .Select(p => new { p.Evaluation!.RunId, p.SliceId, p.Label, p.Predicted, p.Probabilities })
+            .ToListAsync(cancellationToken);
+        foreach (var p in external.Where(p => !predictions.Any(own => own.RunId == p.RunId && own.SliceId == p.SliceId)))
+        {
+            predictions.Add(new Prediction { RunId = p.RunId, SliceId = p.SliceId, Label = p.Label, Predicted = p.Predicted, Probabilities = p.Probabilities });
+        }
         var rows = new List<AttributionGridRow>();
         foreach (var sliceId in sliceIds.Where(labels.ContainsKey))
         {
@@ -185,7 +196,7 @@ public sealed class AttributionService(
                 var prediction = predictions.FirstOrDefault(p => p.RunId == runId && p.SliceId == sliceId);
                 var maps = request.Maps.Where(m => m.RunId == runId && m.SliceId == sliceId)
                     .GroupBy(m => m.Method).ToDictionary(g => g.Key, g => g.First());
-                rows.Add(new AttributionGridRow(runId, sliceId, ClassName(names, labels[sliceId]),
+                rows.Add(new AttributionGridRow(runId, sliceId, ClassName(names, prediction?.Label ?? labels[sliceId]),
                     prediction is null ? null : ClassName(names, prediction.Predicted),
                     prediction is null || prediction.Predicted >= prediction.Probabilities.Length ? null : prediction.Probabilities[prediction.Predicted],
                     maps));
@@ -237,12 +248,21 @@ public sealed class AttributionService(
         {
             var known = await db.Slices.AsNoTracking().Where(s => pickIds.Contains(s.Id))
                 .Select(s => new { s.Id, s.DatasetId }).ToListAsync(cancellationToken);
+            // Besides the runs' own dataset: a dataset every selected run has a succeeded external evaluation on (its
+            // slices are explained for the class the run predicted there).
+            var runIds = runs.Select(r => r.Id).ToList();
+            var evaluated = (await db.RunEvaluations.AsNoTracking()
+                    .Where(e => runIds.Contains(e.RunId) && e.Status == RunEvaluationStatus.Succeeded)
+                    .Select(e => new { e.RunId, e.DatasetId }).Distinct().ToListAsync(cancellationToken))
+                .GroupBy(e => e.DatasetId).Where(g => g.Count() == runIds.Count).Select(g => g.Key).ToHashSet();
             foreach (var id in pickIds)
             {
                 var slice = known.FirstOrDefault(s => s.Id == id);
-                if (slice is null || datasetIds.Count != 1 || slice.DatasetId != datasetIds[0])
+                var own = slice is not null && datasetIds.Count == 1 && slice.DatasetId == datasetIds[0];
+                if (slice is null || !(own || evaluated.Contains(slice.DatasetId)))
                 {
-                    throw new RequestValidationException($"Slice {id} is not in the dataset of every selected run.");
+                    throw new RequestValidationException(
+                        $"Slice {id} is neither in the dataset of every selected run nor in a dataset every selected run was evaluated on.");
                 }
             }
         }

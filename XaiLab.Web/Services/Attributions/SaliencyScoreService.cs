@@ -17,14 +17,23 @@ public sealed class SaliencyScoreService(IDbContextFactory<XaiLabDbContext> cont
     /// <summary>IoU a slice's top-30% region must reach to agree with the mask. Default 0.5 (PASCAL VOC's convention).</summary>
     public const double DefaultAgreementThreshold = 0.5;
 
-    public async Task<SaliencyScoresResponse?> ForRunAsync(int runId, double threshold, CancellationToken cancellationToken = default)
+    /// <summary>The scorecard of the run's maps on the slices of <paramref name="datasetId"/>: by default the run's own
+    /// dataset, else a dataset the run has an external evaluation on (the maps are scored against that dataset's masks).
+    /// Null for a run the caller cannot see or a dataset the run was not evaluated on.</summary>
+    public async Task<SaliencyScoresResponse?> ForRunAsync(int runId, double threshold, int? datasetId = null, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        if (!await db.Runs.VisibleTo(access).AnyAsync(r => r.Id == runId, cancellationToken))
+        var own = await db.Runs.VisibleTo(access).Where(r => r.Id == runId).Select(r => (int?)r.DatasetId).FirstOrDefaultAsync(cancellationToken);
+        if (own is null)
         {
             return null;
         }
-        var stored = await db.StoredAttributions.AsNoTracking().Where(a => a.RunId == runId)
+        var dataset = datasetId ?? own.Value;
+        if (dataset != own && !await db.RunEvaluations.VisibleTo(access).AnyAsync(e => e.RunId == runId && e.DatasetId == dataset, cancellationToken))
+        {
+            return null;
+        }
+        var stored = await db.StoredAttributions.AsNoTracking().Where(a => a.RunId == runId && a.Slice!.DatasetId == dataset)
             .OrderBy(a => a.Method).ThenBy(a => a.Parameters).ThenBy(a => a.SliceId).ToListAsync(cancellationToken);
         var rows = stored.Select(ToRow).ToList();
         var summary = rows.GroupBy(r => (r.Method, r.Parameters))

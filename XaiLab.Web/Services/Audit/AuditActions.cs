@@ -19,6 +19,7 @@ public static class AuditActions
     public const string RunRetry = "run.retry";
     public const string RunUpdate = "run.update";
     public const string EmbeddingRequest = "embedding.request";
+    public const string EvaluationRequest = "evaluation.request";
     public const string AttributionRequest = "attribution.request";
     public const string AttributionCancel = "attribution.cancel";
     public const string SanityCheckRequest = "sanity-check.request";

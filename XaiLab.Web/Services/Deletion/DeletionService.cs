@@ -10,7 +10,7 @@ namespace XaiLab.Web.Services.Deletion;
 
 /// <summary>
 /// Deletes datasets, runs, attribution requests and studies with their rows and files. What depends on the object and
-/// would be lost with it (a dataset's runs, a run's or a request's maps rated in a study, the attribution requests a
+/// would be lost with it (a dataset's runs and other runs' evaluations on it, a run's or a request's maps rated in a study, the attribution requests a
 /// user made of a run, a study's ratings) refuses the delete with 409 naming the dependants, unless <c>cascade</c> is asked
 /// for; then the dependants go first. Work in progress is cancelled first and waited for (<see cref="WorkStopper"/>), so
 /// no job writes after its subject is gone; a refused delete cancels nothing. Researchers and Admins only, within their
@@ -25,6 +25,15 @@ public sealed class DeletionService(IDbContextFactory<XaiLabDbContext> contexts,
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         return await db.Runs.VisibleTo(access).Where(r => r.DatasetId == datasetId).OrderBy(r => r.Id).Select(r => r.Id).ToListAsync(cancellationToken);
+    }
+
+    /// <summary>Other runs' evaluations on the dataset that would go with it (for the confirmation); empty for another team's dataset.</summary>
+    public async Task<IReadOnlyList<int>> EvaluationsOnDatasetAsync(int datasetId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.Datasets.VisibleTo(access).AnyAsync(d => d.Id == datasetId, cancellationToken)
+            ? await ExternalEvaluationsOnAsync(db, datasetId, cancellationToken)
+            : [];
     }
 
     /// <summary>
@@ -49,22 +58,34 @@ public sealed class DeletionService(IDbContextFactory<XaiLabDbContext> contexts,
         var dataset = await db.Datasets.VisibleTo(access).FirstOrDefaultAsync(d => d.Id == datasetId, cancellationToken)
             ?? throw RequestValidationException.NotFound($"Dataset {datasetId} does not exist.");
         var runs = await db.Runs.Where(r => r.DatasetId == datasetId).OrderBy(r => r.Id).Select(r => r.Id).ToListAsync(cancellationToken);
-        if (runs.Count > 0 && !cascade)
+        var evaluations = await ExternalEvaluationsOnAsync(db, datasetId, cancellationToken);
+        if ((runs.Count > 0 || evaluations.Count > 0) && !cascade)
         {
+            var parts = new List<string>();
+            if (runs.Count > 0) parts.Add($"runs {Ids(runs)}");
+            if (evaluations.Count > 0) parts.Add($"evaluations {Ids(evaluations)} of other runs on it");
             throw RequestValidationException.InConflict(
-                $"Dataset {datasetId} has runs {Ids(runs)}; delete them first or ask for cascade=true to delete them with it.");
+                $"Dataset {datasetId} has {string.Join(" and ", parts)}; delete them first or ask for cascade=true to delete them with it.");
         }
         await stopper.StopImportAsync(datasetId, cancellationToken);
         foreach (var run in runs)
         {
             await DeleteRunCoreAsync(db, run, cascade: true, cancellationToken);
         }
+        // Evaluations of other runs on this dataset, with their predictions (cascading foreign keys).
+        evaluations = await ExternalEvaluationsOnAsync(db, datasetId, cancellationToken);
+        await db.RunEvaluations.Where(e => e.DatasetId == datasetId).ExecuteDeleteAsync(cancellationToken);
+        await db.JobExecutions.Where(e => e.Kind == XaiLab.Data.Executions.JobKinds.Evaluation && evaluations.Contains(e.EntityId))
+            .ExecuteDeleteAsync(cancellationToken);
         var embeddings = await db.Embeddings.Where(e => e.DatasetId == datasetId).Select(e => e.PointsPath).ToListAsync(cancellationToken);
         await db.Datasets.Where(d => d.Id == datasetId).ExecuteDeleteAsync(cancellationToken);
         DeleteFiles(embeddings);
         store.DeleteFolder($"datasets/{datasetId}");
         store.DeleteFolder($"cache/datasets/{datasetId}");
-        await audit.RecordAsync(AuditActions.Delete, "dataset", Id(datasetId), cascade ? $"with runs {Ids(runs)}" : null, cancellationToken);
+        var with = new List<string>();
+        if (runs.Count > 0) with.Add($"runs {Ids(runs)}");
+        if (evaluations.Count > 0) with.Add($"evaluations {Ids(evaluations)}");
+        await audit.RecordAsync(AuditActions.Delete, "dataset", Id(datasetId), with.Count > 0 ? $"with {string.Join(" and ", with)}" : null, cancellationToken);
     }
 
     public async Task DeleteRunAsync(int runId, bool cascade, CancellationToken cancellationToken = default)
@@ -149,12 +170,21 @@ public sealed class DeletionService(IDbContextFactory<XaiLabDbContext> contexts,
         var requestIds = requests.Select(r => r.Id).ToList();
         await db.AttributionRequests.Where(r => requestIds.Contains(r.Id)).ExecuteDeleteAsync(cancellationToken);
         var points = await db.Embeddings.Where(e => e.RunId == runId).Select(e => e.PointsPath).ToListAsync(cancellationToken);
-        // Epochs, predictions, maps and embeddings go with the row (cascading foreign keys).
+        var evaluations = await db.RunEvaluations.Where(e => e.RunId == runId).Select(e => e.Id).ToListAsync(cancellationToken);
+        // Epochs, predictions, maps, embeddings and external evaluations go with the row (cascading foreign keys).
         await db.Runs.Where(r => r.Id == runId).ExecuteDeleteAsync(cancellationToken);
         await db.JobExecutions.Where(e => e.Kind == XaiLab.Data.Executions.JobKinds.Run && e.EntityId == runId).ExecuteDeleteAsync(cancellationToken);
+        await db.JobExecutions.Where(e => e.Kind == XaiLab.Data.Executions.JobKinds.Evaluation && evaluations.Contains(e.EntityId))
+            .ExecuteDeleteAsync(cancellationToken);
         DeleteFiles(points);
         store.DeleteFolder($"runs/{runId}");
     }
+
+    /// <summary>Evaluations on <paramref name="datasetId"/> of runs trained on another dataset (those of its own runs go with
+    /// them).</summary>
+    private static async Task<List<int>> ExternalEvaluationsOnAsync(XaiLabDbContext db, int datasetId, CancellationToken cancellationToken) =>
+        await db.RunEvaluations.Where(e => e.DatasetId == datasetId && e.Run!.DatasetId != datasetId)
+            .OrderBy(e => e.Id).Select(e => e.Id).ToListAsync(cancellationToken);
 
     /// <summary>The attribution requests that explain <paramref name="run"/>: its own saliency step and those that compare it.</summary>
     private static async Task<List<AttributionRequest>> RequestsExplainingAsync(XaiLabDbContext db, TrainingRun run, CancellationToken cancellationToken) =>

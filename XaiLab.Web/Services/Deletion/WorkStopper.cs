@@ -13,8 +13,8 @@ namespace XaiLab.Web.Services.Deletion;
 
 /// <summary>
 /// Stops the work on an object that is about to be deleted, so that no job writes rows or files after it is gone: an
-/// import, a training run or an attribution request is cancelled the way its Cancel button does it, a sanity check or
-/// an embedding of it is asked to stop, and each call returns once the executor has let go of its subject (its
+/// import, a training run or an attribution request is cancelled the way its Cancel button does it, a sanity check, an
+/// embedding or an external evaluation of it is asked to stop, and each call returns once the executor has let go of its subject (its
 /// execution is no longer active and its status has settled). Waits at most <see cref="DeletionOptions.StopTimeout"/>,
 /// then answers 409 "still stopping; try again".
 /// </summary>
@@ -39,6 +39,7 @@ public sealed class WorkStopper(
         await UntilAsync($"The import of dataset {datasetId}", JobKinds.DatasetImport, datasetId,
             async ct => await DatasetStatusAsync(datasetId, ct) != DatasetStatus.Importing, cancellationToken);
         await StopEmbeddingsAsync(e => e.DatasetId == datasetId, cancellationToken);
+        await StopEvaluationsAsync(e => e.DatasetId == datasetId, cancellationToken);
     }
 
     /// <summary>Cancels the run, if queued or running, and stops its sanity check and embeddings; waits for all of them.</summary>
@@ -52,6 +53,7 @@ public sealed class WorkStopper(
             async ct => await RunStatusAsync(runId, ct) is not (RunStatus.Queued or RunStatus.Running), cancellationToken);
         await StopExecutionAsync($"The sanity check of run {runId}", JobKinds.SanityCheck, runId, cancellationToken);
         await StopEmbeddingsAsync(e => e.RunId == runId, cancellationToken);
+        await StopEvaluationsAsync(e => e.RunId == runId, cancellationToken);
     }
 
     /// <summary>Cancels the attribution request, if queued or running, and waits for its job to stop.</summary>
@@ -73,6 +75,19 @@ public sealed class WorkStopper(
         foreach (var id in busy)
         {
             await StopExecutionAsync($"Embedding {id}", JobKinds.Embedding, id, cancellationToken);
+        }
+    }
+
+    /// <summary>Stops the external evaluations (of a run, or on a dataset) that are queued or running.</summary>
+    private async Task StopEvaluationsAsync(System.Linq.Expressions.Expression<Func<RunEvaluation, bool>> of, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var busy = await db.RunEvaluations.Where(of)
+            .Where(e => e.Status == RunEvaluationStatus.Queued || e.Status == RunEvaluationStatus.Running)
+            .Select(e => e.Id).ToListAsync(cancellationToken);
+        foreach (var id in busy)
+        {
+            await StopExecutionAsync($"Evaluation {id}", JobKinds.Evaluation, id, cancellationToken);
         }
     }
 

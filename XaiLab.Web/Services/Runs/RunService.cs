@@ -11,6 +11,7 @@ using XaiLab.Web.Jobs;
 using XaiLab.Web.Jobs.Training;
 using XaiLab.Web.Services.Accounts;
 using XaiLab.Web.Services.Audit;
+using XaiLab.Web.Services.Evaluations;
 using XaiLab.Web.Services.Progress;
 using XaiLab.Data.Executions;
 using XaiLab.Web.Compute;
@@ -177,7 +178,17 @@ public sealed class RunService(
         var execution = await db.JobExecutions.AsNoTracking().Where(e => e.Kind == JobKinds.Run && e.EntityId == runId)
             .Select(e => new { e.Crashes, e.LastCrash }).FirstOrDefaultAsync(cancellationToken);
         var datasetName = await db.Datasets.Where(d => d.Id == run.DatasetId).Select(d => d.Name).FirstOrDefaultAsync(cancellationToken);
-        return ToResponse(run) with { WorkerCrashes = execution?.Crashes ?? 0, LastWorkerCrash = execution?.LastCrash, DatasetName = datasetName };
+        var predictions = run.EvaluationJson is null
+            ? []
+            : await db.Predictions.AsNoTracking().Where(p => p.RunId == runId).OrderBy(p => p.SliceId)
+                .Select(p => new { p.Label, p.Probabilities }).ToListAsync(cancellationToken);
+        return ToResponse(run) with
+        {
+            WorkerCrashes = execution?.Crashes ?? 0,
+            LastWorkerCrash = execution?.LastCrash,
+            DatasetName = datasetName,
+            Calibration = EvaluationMetrics.Calibration(predictions.Select(p => (p.Label, p.Probabilities)).ToList()),
+        };
     }
 
     public Task<IReadOnlyList<RunResponse>> ListAsync(int? datasetId = null, CancellationToken cancellationToken = default) =>

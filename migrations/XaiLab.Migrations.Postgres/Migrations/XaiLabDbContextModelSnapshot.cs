@@ -543,6 +543,40 @@ namespace XaiLab.Migrations.Postgres.Migrations
                     b.ToTable("EpochMetrics");
                 });
 
+            modelBuilder.Entity("XaiLab.Data.Entities.EvaluationPrediction", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("EvaluationId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Label")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Predicted")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Probabilities")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("SliceId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SliceId");
+
+                    b.HasIndex("EvaluationId", "SliceId")
+                        .IsUnique();
+
+                    b.ToTable("EvaluationPredictions");
+                });
+
             modelBuilder.Entity("XaiLab.Data.Entities.JobExecution", b =>
                 {
                     b.Property<int>("Id")
@@ -679,6 +713,74 @@ namespace XaiLab.Migrations.Postgres.Migrations
                         .IsUnique();
 
                     b.ToTable("Predictions");
+                });
+
+            modelBuilder.Entity("XaiLab.Data.Entities.RunEvaluation", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<bool>("ClassMapGiven")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("ClassMapJson")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("text")
+                        .HasDefaultValue("{}");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("DatasetId")
+                        .HasColumnType("integer");
+
+                    b.Property<double>("DurationSeconds")
+                        .HasColumnType("double precision");
+
+                    b.Property<string>("Error")
+                        .HasColumnType("text");
+
+                    b.Property<long?>("FinishedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("MetricsJson")
+                        .HasColumnType("text");
+
+                    b.Property<double>("Progress")
+                        .HasColumnType("double precision");
+
+                    b.Property<int>("RunId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Samples")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Split")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<int>("TeamId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DatasetId");
+
+                    b.HasIndex("RunId");
+
+                    b.HasIndex("TeamId");
+
+                    b.ToTable("RunEvaluations", (string)null);
                 });
 
             modelBuilder.Entity("XaiLab.Data.Entities.SaliencyRating", b =>
@@ -1406,6 +1508,25 @@ namespace XaiLab.Migrations.Postgres.Migrations
                     b.Navigation("Run");
                 });
 
+            modelBuilder.Entity("XaiLab.Data.Entities.EvaluationPrediction", b =>
+                {
+                    b.HasOne("XaiLab.Data.Entities.RunEvaluation", "Evaluation")
+                        .WithMany()
+                        .HasForeignKey("EvaluationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("XaiLab.Data.Entities.Slice", "Slice")
+                        .WithMany()
+                        .HasForeignKey("SliceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Evaluation");
+
+                    b.Navigation("Slice");
+                });
+
             modelBuilder.Entity("XaiLab.Data.Entities.PersonalAccessToken", b =>
                 {
                     b.HasOne("XaiLab.Data.Entities.XaiLabUser", "User")
@@ -1432,6 +1553,31 @@ namespace XaiLab.Migrations.Postgres.Migrations
                         .IsRequired();
 
                     b.Navigation("Slice");
+                });
+
+            modelBuilder.Entity("XaiLab.Data.Entities.RunEvaluation", b =>
+                {
+                    b.HasOne("XaiLab.Data.Entities.Dataset", "Dataset")
+                        .WithMany()
+                        .HasForeignKey("DatasetId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("XaiLab.Data.Entities.TrainingRun", "Run")
+                        .WithMany()
+                        .HasForeignKey("RunId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("XaiLab.Data.Entities.Team", null)
+                        .WithMany()
+                        .HasForeignKey("TeamId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Dataset");
+
+                    b.Navigation("Run");
                 });
 
             modelBuilder.Entity("XaiLab.Data.Entities.SaliencyRating", b =>

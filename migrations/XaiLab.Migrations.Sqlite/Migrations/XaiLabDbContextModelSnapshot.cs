@@ -523,6 +523,38 @@ namespace XaiLab.Migrations.Sqlite.Migrations
                     b.ToTable("EpochMetrics");
                 });
 
+            modelBuilder.Entity("XaiLab.Data.Entities.EvaluationPrediction", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("EvaluationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Label")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Predicted")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Probabilities")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SliceId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SliceId");
+
+                    b.HasIndex("EvaluationId", "SliceId")
+                        .IsUnique();
+
+                    b.ToTable("EvaluationPredictions");
+                });
+
             modelBuilder.Entity("XaiLab.Data.Entities.JobExecution", b =>
                 {
                     b.Property<int>("Id")
@@ -653,6 +685,72 @@ namespace XaiLab.Migrations.Sqlite.Migrations
                         .IsUnique();
 
                     b.ToTable("Predictions");
+                });
+
+            modelBuilder.Entity("XaiLab.Data.Entities.RunEvaluation", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("ClassMapGiven")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ClassMapJson")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("{}");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("DatasetId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("DurationSeconds")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("Error")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("FinishedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("MetricsJson")
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("Progress")
+                        .HasColumnType("REAL");
+
+                    b.Property<int>("RunId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Samples")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Split")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("TeamId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DatasetId");
+
+                    b.HasIndex("RunId");
+
+                    b.HasIndex("TeamId");
+
+                    b.ToTable("RunEvaluations", (string)null);
                 });
 
             modelBuilder.Entity("XaiLab.Data.Entities.SaliencyRating", b =>
@@ -1363,6 +1461,25 @@ namespace XaiLab.Migrations.Sqlite.Migrations
                     b.Navigation("Run");
                 });
 
+            modelBuilder.Entity("XaiLab.Data.Entities.EvaluationPrediction", b =>
+                {
+                    b.HasOne("XaiLab.Data.Entities.RunEvaluation", "Evaluation")
+                        .WithMany()
+                        .HasForeignKey("EvaluationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("XaiLab.Data.Entities.Slice", "Slice")
+                        .WithMany()
+                        .HasForeignKey("SliceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Evaluation");
+
+                    b.Navigation("Slice");
+                });
+
             modelBuilder.Entity("XaiLab.Data.Entities.PersonalAccessToken", b =>
                 {
                     b.HasOne("XaiLab.Data.Entities.XaiLabUser", "User")
@@ -1389,6 +1506,31 @@ namespace XaiLab.Migrations.Sqlite.Migrations
                         .IsRequired();
 
                     b.Navigation("Slice");
+                });
+
+            modelBuilder.Entity("XaiLab.Data.Entities.RunEvaluation", b =>
+                {
+                    b.HasOne("XaiLab.Data.Entities.Dataset", "Dataset")
+                        .WithMany()
+                        .HasForeignKey("DatasetId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("XaiLab.Data.Entities.TrainingRun", "Run")
+                        .WithMany()
+                        .HasForeignKey("RunId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("XaiLab.Data.Entities.Team", null)
+                        .WithMany()
+                        .HasForeignKey("TeamId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Dataset");
+
+                    b.Navigation("Run");
                 });
 
             modelBuilder.Entity("XaiLab.Data.Entities.SaliencyRating", b =>

@@ -17,7 +17,7 @@ namespace XaiLab.Tests.Web.Apis.Accounts;
 
 /// <summary>
 /// One host with two teams whose objects (datasets, slices with image and mask files, a succeeded run with epochs,
-/// predictions, a stored attribution, an embedding, an attribution request) are written straight into the
+/// predictions, a stored attribution, an embedding, an attribution request, an external evaluation) are written straight into the
 /// database and artifact store, and one client per role, every role a member of the default team only.
 /// </summary>
 public sealed class AccessMatrixFixture : IAsyncLifetime
@@ -83,12 +83,12 @@ public sealed class AccessMatrixFixture : IAsyncLifetime
         db.Slices.AddRange(slices);
         await db.SaveChangesAsync();
 
-        var evaluation = new StoredEvaluation(0.5, 0.5, 0.5, ["a", "b"], [[1, 0], [1, 0]], [0.5, 0.5], [0.5, 0.5], [0.5, 0.5], [1, 1], [0.5, 0.5]);
+        var stored = new StoredEvaluation(0.5, 0.5, 0.5, ["a", "b"], [[1, 0], [1, 0]], [0.5, 0.5], [0.5, 0.5], [0.5, 0.5], [1, 1], [0.5, 0.5]);
         var run = new TrainingRun
         {
             TeamId = teamId, DatasetId = dataset.Id, Architecture = "smallcnn", Device = "cpu", Status = RunStatus.Succeeded,
             Epochs = 1, CompletedEpochs = 1, ImageSize = 16, BatchSize = 2, LearningRate = 1e-3, Seed = 1, Progress = 1,
-            TestAccuracy = 0.5, Notes = marker, EvaluationJson = JsonSerializer.Serialize(evaluation), CreatedAt = created,
+            TestAccuracy = 0.5, Notes = marker, EvaluationJson = JsonSerializer.Serialize(stored), CreatedAt = created,
             StartedAt = created, FinishedAt = created, CheckpointPath = $"matrix/{marker}/checkpoint.bin", NormalizationMean = 0.25,
             NormalizationStd = 0.5,
             ConfigJson = StoredRunConfig.Write(new RunConfig(null, "smallcnn", 1, 16, 2, 1e-3, "adamw", 0.9, "constant", 0, 1e-4,
@@ -125,6 +125,16 @@ public sealed class AccessMatrixFixture : IAsyncLifetime
         };
         db.Embeddings.Add(embedding);
         await db.SaveChangesAsync();
+        // An external evaluation of the run on its own dataset, with one prediction (the marker is in the dataset's name).
+        var evaluation = new RunEvaluation
+        {
+            TeamId = teamId, RunId = run.Id, DatasetId = dataset.Id, Split = EvaluationSplit.Test, Status = RunEvaluationStatus.Succeeded,
+            Progress = 1, Samples = 1, MetricsJson = JsonSerializer.Serialize(stored), CreatedAt = created, FinishedAt = created,
+            ClassMapJson = new XaiLab.Web.Services.Evaluations.StoredClassMap(1, new Dictionary<string, string> { ["a"] = "a", ["b"] = "b" }).ToJson(),
+        };
+        db.RunEvaluations.Add(evaluation);
+        await db.SaveChangesAsync();
+        db.EvaluationPredictions.Add(new EvaluationPrediction { EvaluationId = evaluation.Id, SliceId = slices[0].Id, Label = 0, Predicted = 0, Probabilities = [0.6f, 0.4f] });
         var request = new AttributionRequest
         {
             TeamId = teamId, RunIds = [run.Id], Methods = ["vanilla-gradient"], SliceIds = [slices[0].Id], MapIds = [attribution.Id],
@@ -141,7 +151,7 @@ public sealed class AccessMatrixFixture : IAsyncLifetime
         store.Write(scan.ImagePath, Png16Codec.Encode(new SliceImage(8, 8, new ushort[64])));
         store.Write(scan.OverlayPath("vanilla-gradient"), Png16Codec.Encode(new SliceImage(8, 8, new ushort[64])));
         store.Write(scan.ValuesPath("vanilla-gradient"), new byte[64 * sizeof(float)]);
-        return new TeamObjects(teamId, marker, dataset.Id, importing.Id, run.Id, slices[0].Id, attribution.Id, embedding.Id, request.Id, "vanilla-gradient", scan.Token);
+        return new TeamObjects(teamId, marker, dataset.Id, importing.Id, run.Id, slices[0].Id, attribution.Id, embedding.Id, request.Id, "vanilla-gradient", evaluation.Id, scan.Token);
     }
 
     public Task DisposeAsync()

@@ -21,7 +21,7 @@ public enum RouteAccess
 
 /// <summary>
 /// One row of the access matrix: a route, who may use it, and how to call it for a team's objects. Placeholders in
-/// <see cref="Template"/>: {dataset}, {importing}, {run}, {slice}, {map} (a stored attribution map), {embedding}, {attribution}, {method} (the
+/// <see cref="Template"/>: {dataset}, {importing}, {run}, {slice}, {map} (a stored attribution map), {embedding}, {evaluation} (an external evaluation), {attribution}, {method} (the
 /// team's objects), {token} (a token id nobody has), {gone} (an attribution request id nobody has), {scan} (the token of the team's explained scan), {study} (a study id nobody has), {user} (a user id nobody has),
 /// {layer} (image) and {format} (png).
 /// <see cref="Body"/> gets the team whose ids are used (its id may go in a teamId field).
@@ -38,7 +38,7 @@ public sealed record ApiRoute(string Method, string Template, RouteAccess Access
     public bool MayBeMissing => Access == RouteAccess.SignedIn || Template.Contains("{study}", StringComparison.Ordinal)
         || Template.Contains("{user}", StringComparison.Ordinal) || Template.Contains("{gone}", StringComparison.Ordinal);
 
-    private static readonly string[] TeamPlaceholders = ["{dataset}", "{importing}", "{run}", "{slice}", "{map}", "{embedding}", "{attribution}", "{scan}"];
+    private static readonly string[] TeamPlaceholders = ["{dataset}", "{importing}", "{run}", "{slice}", "{map}", "{embedding}", "{evaluation}", "{attribution}", "{scan}"];
 
     /// <summary>The body carries a teamId rather than the path an id.</summary>
     public bool TeamInBody { get; init; }
@@ -55,6 +55,7 @@ public sealed record ApiRoute(string Method, string Template, RouteAccess Access
         .Replace("{slice}", team.SliceId.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
         .Replace("{map}", team.AttributionMapId.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
         .Replace("{embedding}", team.EmbeddingId.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
+        .Replace("{evaluation}", team.EvaluationId.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
         .Replace("{attribution}", team.AttributionRequestId.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
         .Replace("{method}", team.Method, StringComparison.Ordinal)
         .Replace("{scan}", team.ScanToken, StringComparison.Ordinal)

@@ -66,6 +66,11 @@ public static class ApiRoutes
         new("GET", "/api/datasets/{dataset}/embeddings", RouteAccess.Read),
         new("GET", "/api/embeddings/{embedding}", RouteAccess.Read),
 
+        // Evaluating on the importing dataset is refused (409) after the role and team checks: the matrix starts no job.
+        new("POST", "/api/runs/{run}/evaluations", RouteAccess.Write, team => JsonContent.Create(new { datasetId = team.ImportingDatasetId })),
+        new("GET", "/api/runs/{run}/evaluations", RouteAccess.Read),
+        new("GET", "/api/evaluations/{evaluation}", RouteAccess.Read),
+
         new("POST", "/api/attributions", RouteAccess.Write, team => JsonContent.Create(new { runIds = new[] { team.RunId }, methods = new[] { "vanilla-gradient" } })),
         new("GET", "/api/attributions/{attribution}", RouteAccess.Read),
         new("POST", "/api/attributions/{attribution}/cancel", RouteAccess.Write),

@@ -29,6 +29,7 @@ public sealed class RunDetailTests : MudBunitContext
         Services.AddJobExecutions();
         Services.AddSingleton<IBackgroundJobClient>(new BackgroundJobClient(new SQLiteStorage(Path.Combine(database.Folder, "hangfire.db"))));
         Services.AddScoped<RunService>();
+        Services.AddScoped<XaiLab.Web.Services.Evaluations.EvaluationService>();
         Services.TryAddSingleton(new XaiLab.Data.Artifacts.ArtifactStore(Path.Combine(database.Folder, "artifacts")));
         Services.AddDeletionFromPages(database.Folder);
     }

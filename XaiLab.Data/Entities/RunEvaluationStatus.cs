@@ -1,0 +1,9 @@
+namespace XaiLab.Data.Entities;
+
+public enum RunEvaluationStatus
+{
+    Queued,
+    Running,
+    Succeeded,
+    Failed,
+}
