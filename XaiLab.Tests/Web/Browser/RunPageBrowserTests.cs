@@ -89,4 +89,44 @@ public sealed class RunPageBrowserTests(BrowserHost host) : IClassFixture<Browse
         Assert.Empty(await BrowserSignIn.CspViolationsAsync(page));
         await BrowserHost.ScreenshotAsync(page, "run-launched-from-form.png");
     }
+
+    [Fact]
+    public async Task EvaluationsSection_LaunchesAnEvaluationOnAnotherHospitalsSet_AndShowsTheDifferenceAndItsInterval()
+    {
+        var homeId = await host.CreateDemoDatasetAsync(slices: 60, seed: 41);
+        var runId = await host.TrainAsync(homeId, epochs: 1);
+        // Made after the run's dataset, so the form preselects it as the newest other dataset.
+        var otherId = await host.CreateDemoDatasetAsync(slices: 45, seed: 42);
+
+        var page = await host.OpenAsync($"/runs/{runId}", 1400, 1200);
+        var evaluate = page.Locator("[data-testid=evaluate]");
+        await Assertions.Expect(evaluate).ToBeEnabledAsync(new LocatorAssertionsToBeEnabledOptions { Timeout = 30_000 });
+        await Assertions.Expect(page.Locator("[data-testid=evaluation-dataset]")).ToContainTextAsync($"#{otherId}");
+        await evaluate.ClickAsync();
+
+        var row = page.Locator("[data-testid=evaluation-row]");
+        try
+        {
+            // Followed live: the row turns succeeded without a reload.
+            await Assertions.Expect(row.Locator("[data-testid=evaluation-status]")).ToHaveTextAsync("succeeded",
+                new LocatorAssertionsToHaveTextOptions { Timeout = 120_000 });
+        }
+        catch (PlaywrightException)
+        {
+            await BrowserHost.ScreenshotAsync(page, "evaluations-timeout.png");
+            throw new TimeoutException($"The evaluation row did not succeed; evaluations: {await host.Client.GetStringAsync($"/api/runs/{runId}/evaluations")}");
+        }
+        var evaluation = (await host.Client.GetFromJsonAsync<JsonElement>($"/api/runs/{runId}/evaluations"))[0];
+        Assert.Equal(otherId, evaluation.GetProperty("datasetId").GetInt32());
+        var difference = evaluation.GetProperty("accuracyDifference");
+        static string Points(double share) => (share * 100).ToString("+0.0;−0.0;0.0", System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal($"{Points(difference.GetProperty("difference").GetDouble())} pp ({Points(difference.GetProperty("lower").GetDouble())} to {Points(difference.GetProperty("upper").GetDouble())})",
+            (await row.Locator("[data-testid=evaluation-difference]").InnerTextAsync()).Trim());
+        Assert.Equal(System.Globalization.CultureInfo.InvariantCulture.TextInfo.ToLower(
+                (evaluation.GetProperty("metrics").GetProperty("accuracy").GetDouble() * 100).ToString("F1", System.Globalization.CultureInfo.InvariantCulture) + "%"),
+            (await row.Locator("[data-testid=evaluation-accuracy]").InnerTextAsync()).Trim());
+        Assert.Contains("45", await row.InnerTextAsync());
+        Assert.Empty(await BrowserSignIn.CspViolationsAsync(page));
+        await BrowserHost.ScreenshotAsync(page, "run-page-evaluations.png");
+    }
 }

@@ -34,6 +34,13 @@ public sealed class RunDetailTests : MudBunitContext
         Services.AddDeletionFromPages(database.Folder);
     }
 
+    /// <summary>The page renders over an interactive server circuit (the Evaluate button waits for it).</summary>
+    public override Task InitializeAsync()
+    {
+        Context.SetRendererInfo(new Microsoft.AspNetCore.Components.RendererInfo("Server", isInteractive: true));
+        return base.InitializeAsync();
+    }
+
     [Fact]
     public void FinishedRun_ShowsAccuracyConfusionMatrixAndEpochs()
     {

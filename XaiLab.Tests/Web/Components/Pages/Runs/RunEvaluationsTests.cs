@@ -32,6 +32,13 @@ public sealed class RunEvaluationsTests : MudBunitContext
         Services.AddDeletionFromPages(database.Folder);
     }
 
+    /// <summary>The page renders over an interactive server circuit (the Evaluate button waits for it).</summary>
+    public override Task InitializeAsync()
+    {
+        Context.SetRendererInfo(new Microsoft.AspNetCore.Components.RendererInfo("Server", isInteractive: true));
+        return base.InitializeAsync();
+    }
+
     [Fact]
     public void Section_ShowsTheInternalTestBesideEachExternalSet_WithTheAccuracyDifferenceAndItsInterval()
     {
