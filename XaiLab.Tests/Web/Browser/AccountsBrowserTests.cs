@@ -94,20 +94,8 @@ public sealed class AccountsBrowserTests : IAsyncLifetime
         await page.Locator("[data-testid=audit-row-action]").First.WaitForAsync();
         await page.GotoAsync(new Uri(client.BaseAddress!, "/account/tokens").ToString());
         // The page is prerendered before its circuit connects: a click before then does nothing, so click until it answers.
-        var newToken = page.Locator("[data-testid=new-token]");
-        for (var attempt = 0; attempt < 20 && await newToken.CountAsync() == 0; attempt++)
-        {
-            await page.Locator("[data-testid=create-token]").ClickAsync();
-            try
-            {
-                await newToken.WaitForAsync(new LocatorWaitForOptions { Timeout = 1_500 });
-            }
-            catch (TimeoutException)
-            {
-                // Not interactive yet.
-            }
-        }
-        var token = await newToken.InnerTextAsync();
+        await BrowserHost.ClickUntilAsync(page, "[data-testid=create-token]", "[data-testid=new-token]");
+        var token = await page.Locator("[data-testid=new-token]").InnerTextAsync();
         using var scripted = factory.CreateClientWithToken(token.Trim());
         Assert.True((await scripted.GetAsync("/api/datasets")).IsSuccessStatusCode);
         Assert.Empty(await BrowserSignIn.CspViolationsAsync(page));
